@@ -1,0 +1,23 @@
+/**
+ * @examdown/compiler — Markdown guides and question banks → a validated JSON bundle.
+ *
+ * The bundle contract (zod schemas and types) is exported separately from
+ * `@examdown/compiler/schema`, which has no Node-only imports.
+ */
+export type { Bundle } from './bundle/build.js';
+export { buildBundle } from './bundle/build.js';
+export { canonicalJson } from './bundle/canonical.js';
+export { serializeBundle, writeBundle } from './bundle/write.js';
+export { formatJson, formatText, summaryLine } from './cli/report.js';
+export {
+  type CompileOptions,
+  type CompileResult,
+  compileContent,
+  compileSources,
+  GENERATOR,
+  VERSION,
+} from './compile.js';
+export { compileFile, type FileResult } from './compile-file.js';
+export { type Diagnostic, LINT_RULES, RULES, type RuleId, type Severity } from './diagnostics.js';
+export { linkFiles } from './link/index.js';
+export { classify, loadContent, type SourceFile, type SourceKind } from './source/load.js';

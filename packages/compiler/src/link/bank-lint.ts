@@ -1,0 +1,33 @@
+/** Bank-level linter rules, over all questions of each exam, silenced by any of its files. */
+import type { FileResult } from '../compile-file.js';
+import type { RuleId } from '../diagnostics.js';
+import { lintBank } from '../lint/index.js';
+import type { BankQuestion } from '../lint/rule.js';
+import type { Emit, LinkModel } from './model.js';
+
+export function checkBanks(model: LinkModel, files: readonly FileResult[], emit: Emit): void {
+  const silencedByExam = new Map<string, Set<RuleId>>();
+  const silence = (exam: string | undefined, rules: readonly RuleId[]) => {
+    if (!exam) return;
+    const set = silencedByExam.get(exam) ?? new Set<RuleId>();
+    for (const rule of rules) set.add(rule);
+    silencedByExam.set(exam, set);
+  };
+  for (const file of files) {
+    if (file.bank) silence(file.bank.exam, file.bank.silenced);
+    if (file.exam) silence(file.exam.exam.id, file.exam.silenced);
+    if (file.guide) silence(file.guide.guide.exams[0], file.guide.silenced);
+  }
+
+  const byExam = new Map<string, BankQuestion[]>();
+  for (const { draft } of model.questions.values()) {
+    const list = byExam.get(draft.public.exam) ?? [];
+    list.push({ id: draft.public.id, optionLengths: draft.lint.optionLengths, correct: draft.lint.correct });
+    byExam.set(draft.public.exam, list);
+  }
+  for (const [id, { file, draft }] of model.exams) {
+    const questions = byExam.get(id) ?? [];
+    for (const d of lintBank(id, file, draft.frontmatterSpan, questions, silencedByExam.get(id) ?? new Set()))
+      emit(d);
+  }
+}

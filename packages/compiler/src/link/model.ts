@@ -1,0 +1,21 @@
+/** What the link phase works on: every file's drafts, first occurrence of each id kept. */
+import type { Diagnostic } from '../diagnostics.js';
+import type { ExamDraft } from '../extract/exam.js';
+import type { GuideDraft } from '../extract/guide.js';
+import type { QuestionDraft } from '../extract/question.js';
+
+export interface Located<T> {
+  file: string;
+  draft: T;
+}
+
+export interface LinkModel {
+  exams: Map<string, Located<ExamDraft>>;
+  guides: Map<string, Located<GuideDraft>>;
+  questions: Map<string, Located<QuestionDraft>>;
+  /** Ids of exam / guide files whose frontmatter is broken: they exist, so they are not "unknown". */
+  brokenExams: Set<string>;
+  brokenGuides: Set<string>;
+}
+
+export type Emit = (diagnostic: Diagnostic) => void;

@@ -1,0 +1,90 @@
+/**
+ * Correct answers of single-choice questions should be spread evenly over the positions;
+ * a bank where "B" is right half the time can be gamed.
+ *
+ * Method: a chi-square goodness-of-fit statistic against the uniform expectation, with the
+ * p-value estimated by a seeded Monte Carlo simulation (so it is exact for small banks
+ * where the chi-square approximation is poor, and deterministic). Questions may have
+ * different option counts: a question with n options adds 1/n to the expectation of each
+ * of its n positions. The bank is flagged when p < 0.01; below 8 single-choice questions no
+ * test has power, so nothing is reported. Multiple-select questions are left out.
+ */
+import type { BankQuestion, BankRule } from './rule.js';
+
+export const MIN_QUESTIONS = 8;
+export const SIGNIFICANCE = 0.01;
+const SIMULATIONS = 10_000;
+
+export const answerPositionCluster: BankRule = {
+  id: 'answer-position-cluster',
+  check(exam, questions) {
+    const single = questions.filter((q) => q.correct.length === 1 && q.optionLengths.length >= 2);
+    if (single.length < MIN_QUESTIONS) return undefined;
+    const sizes = single.map((q) => q.optionLengths.length);
+    const positions = Math.max(...sizes);
+    const expected = new Array<number>(positions).fill(0);
+    for (const n of sizes) for (let p = 0; p < n; p++) expected[p] = (expected[p] ?? 0) + 1 / n;
+    const observed = new Array<number>(positions).fill(0);
+    for (const q of single) {
+      const position = q.correct[0] as number;
+      observed[position] = (observed[position] ?? 0) + 1;
+    }
+    const statistic = chiSquare(observed, expected);
+    const p = monteCarloPValue(statistic, sizes, expected);
+    if (p >= SIGNIFICANCE) return undefined;
+
+    // Name the most over-represented position.
+    let worst = 0;
+    for (let i = 1; i < positions; i++) {
+      const ratio = (observed[i] ?? 0) / (expected[i] ?? 1);
+      if (ratio > (observed[worst] ?? 0) / (expected[worst] ?? 1)) worst = i;
+    }
+    const n = single.length;
+    const pct = (x: number) => `${Math.round((x / n) * 100)}%`;
+    const letter = String.fromCharCode(65 + worst);
+    return (
+      `correct answers of ${exam}'s ${n} single-choice questions cluster on position ${letter}: ` +
+      `${observed[worst]} of ${n} (${pct(observed[worst] ?? 0)}, an even spread gives ${pct(expected[worst] ?? 0)}); ` +
+      `chi-square test p ${p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`}`
+    );
+  },
+};
+
+function chiSquare(observed: readonly number[], expected: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < expected.length; i++) {
+    const e = expected[i] ?? 0;
+    if (e > 0) sum += ((observed[i] ?? 0) - e) ** 2 / e;
+  }
+  return sum;
+}
+
+/** Share of simulated uniform banks at least as extreme as the observed one (with +1 smoothing). */
+function monteCarloPValue(statistic: number, sizes: readonly number[], expected: readonly number[]): number {
+  const random = mulberry32(0x5eed);
+  const counts = new Array<number>(expected.length).fill(0);
+  let extreme = 0;
+  for (let s = 0; s < SIMULATIONS; s++) {
+    counts.fill(0);
+    for (const n of sizes) {
+      const position = Math.floor(random() * n);
+      counts[position] = (counts[position] ?? 0) + 1;
+    }
+    if (chiSquare(counts, expected) >= statistic - 1e-9) extreme++;
+  }
+  return (extreme + 1) / (SIMULATIONS + 1);
+}
+
+/** Small, fast, seedable PRNG: the same bank always gets the same verdict. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export type { BankQuestion };

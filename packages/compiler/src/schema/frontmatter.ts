@@ -1,0 +1,62 @@
+/**
+ * What authors may write in frontmatter, per kind of file. Strict objects: an unknown key
+ * is an error (with a did-you-mean), never silently dropped. The bundle schemas are reused
+ * wherever a frontmatter value ends up in the bundle unchanged.
+ */
+import { z } from 'zod';
+import { Difficulty, Domain, Fee, IsoDate, MultipleSelectScoring, Slug } from './index.js';
+
+/** `lint: { ignore: { rule-id: "why" } }` — silences linter rules for a whole file or bank. */
+export const LintConfig = z.strictObject({
+  ignore: z.record(z.string(), z.string().nullable()).default({}),
+});
+export type LintConfig = z.infer<typeof LintConfig>;
+
+export const ExamFrontmatter = z.strictObject({
+  /** Defaults to the file name. */
+  id: Slug.optional(),
+  title: z.string().min(1),
+  vendor: z.string().min(1),
+  level: z.string().min(1).optional(),
+  summary: z.string().optional(),
+  questionCount: z.number().int().positive(),
+  durationMinutes: z.number().int().positive(),
+  passingScore: z.number().min(0).max(100),
+  fee: Fee.optional(),
+  languages: z.array(z.string().min(1)).min(1),
+  prerequisites: z.string().optional(),
+  validityYears: z.number().positive().optional(),
+  format: z.string().optional(),
+  scoring: z.strictObject({ multipleSelect: MultipleSelectScoring.default('all-or-nothing') }).optional(),
+  guides: z.array(Slug).default([]),
+  domains: z.array(Domain).min(1),
+  lint: LintConfig.optional(),
+});
+export type ExamFrontmatter = z.infer<typeof ExamFrontmatter>;
+
+export const GuideFrontmatter = z.strictObject({
+  /** Defaults to the file name. */
+  slug: Slug.optional(),
+  title: z.string().min(1),
+  description: z.string().optional(),
+  vendor: z.string().optional(),
+  exams: z.array(Slug).default([]),
+  published: IsoDate,
+  updated: IsoDate.optional(),
+  authors: z.array(z.string().min(1)).min(1),
+  tags: z.array(z.string().min(1)).default([]),
+  related: z.array(Slug).default([]),
+  locale: z.string().min(1).default('en'),
+  lint: LintConfig.optional(),
+});
+export type GuideFrontmatter = z.infer<typeof GuideFrontmatter>;
+
+/** Defaults for every question of a bank file; all optional (a plain public bank may have none). */
+export const BankFrontmatter = z.strictObject({
+  exam: Slug.optional(),
+  domain: Slug.optional(),
+  difficulty: Difficulty.optional(),
+  topics: z.array(z.string().min(1)).optional(),
+  lint: LintConfig.optional(),
+});
+export type BankFrontmatter = z.infer<typeof BankFrontmatter>;

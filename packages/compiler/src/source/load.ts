@@ -1,0 +1,137 @@
+/**
+ * Reading the content directory: which files exist, what kind each is, and whether its
+ * bytes are text at all. Everything after this works on strings.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { type Diagnostic, diagnostic } from '../diagnostics.js';
+
+export type SourceKind = 'exam' | 'guide' | 'bank';
+
+/** One Markdown source, as the per-file phase sees it. `path` is content-relative and posix. */
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+/** The folder decides what a file is (docs/authoring.md). Other Markdown is not content. */
+export function classify(relativePath: string): SourceKind | undefined {
+  if (!relativePath.endsWith('.md')) return undefined;
+  const [top] = relativePath.split('/');
+  if (top === 'exams') return 'exam';
+  if (top === 'guides') return 'guide';
+  if (top === 'questions') return 'bank';
+  return undefined;
+}
+
+/** Directories that never hold sources: dependencies, tool state and build output. */
+const SKIPPED_DIRS = new Set(['node_modules', 'bundle', 'dist']);
+
+/** Content-relative paths of every `.md` file under `root`, sorted (walk order never matters). */
+export async function listMarkdown(root: string): Promise<string[]> {
+  const found: string[] = [];
+  async function walk(dir: string, rel: string): Promise<void> {
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name)) await walk(path.join(dir, entry.name), childRel);
+      } else if (entry.isFile() && entry.name.endsWith('.md')) {
+        found.push(childRel);
+      }
+    }
+  }
+  await walk(root, '');
+  return found.sort();
+}
+
+/** Decodes bytes as UTF-8 text, or explains why they are not. */
+export function decodeSource(
+  relativePath: string,
+  bytes: Uint8Array,
+): { text: string } | { diagnostic: Diagnostic } {
+  // A NUL byte never appears in Markdown; it is the cheapest reliable binary test.
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return {
+      diagnostic: diagnostic(
+        relativePath,
+        'file-unreadable',
+        `binary data (a NUL byte at offset ${nul}); Markdown sources must be UTF-8 text`,
+        { start: { line: 1, column: 1 } },
+      ),
+    };
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    return {
+      diagnostic: diagnostic(
+        relativePath,
+        'file-unreadable',
+        `invalid UTF-8 (byte 0x${(bytes[at.offset] ?? 0).toString(16)} at offset ${at.offset}); save the file as UTF-8`,
+        { start: { line: at.line, column: at.column } },
+      ),
+    };
+  }
+}
+
+/** Where decoding breaks, so the author can find the bad byte: a minimal UTF-8 validator. */
+export function firstInvalidUtf8(bytes: Uint8Array): { offset: number; line: number; column: number } {
+  let line = 1;
+  let column = 1;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    const length =
+      b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return { offset: i, line, column };
+    for (let k = 1; k < length; k++) {
+      if (((bytes[i + k] as number) & 0xc0) !== 0x80) return { offset: i, line, column };
+    }
+    if (b === 0x0a) {
+      line++;
+      column = 0;
+    }
+    column++;
+    i += length;
+  }
+  return { offset: i, line, column };
+}
+
+export interface LoadedContent {
+  sources: SourceFile[];
+  diagnostics: Diagnostic[];
+  /** Every Markdown file seen, readable or not. */
+  fileCount: number;
+}
+
+/** Reads every content file under `root`. Unreadable files become diagnostics, never exceptions. */
+export async function loadContent(root: string, label = root): Promise<LoadedContent> {
+  const diagnostics: Diagnostic[] = [];
+  const sources: SourceFile[] = [];
+  const info = await stat(root).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    diagnostics.push(diagnostic(label, 'content-empty', `content directory '${label}' does not exist`));
+    return { sources, diagnostics, fileCount: 0 };
+  }
+  const all = await listMarkdown(root);
+  const relevant = all.filter((p) => classify(p) !== undefined);
+  for (const rel of relevant) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(path.join(root, rel));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      diagnostics.push(diagnostic(rel, 'file-unreadable', `cannot read the file: ${reason}`));
+      continue;
+    }
+    const decoded = decodeSource(rel, bytes);
+    if ('diagnostic' in decoded) diagnostics.push(decoded.diagnostic);
+    else sources.push({ path: rel, text: decoded.text });
+  }
+  return { sources, diagnostics, fileCount: relevant.length };
+}
