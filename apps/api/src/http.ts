@@ -1,0 +1,114 @@
+/**
+ * Cross-cutting HTTP behaviour: validation errors, error responses, caching and CORS.
+ */
+import type { Hook } from '@hono/zod-openapi';
+import type { Context, ErrorHandler, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from './env.js';
+import { ApiError, issuesOf } from './errors.js';
+
+/** Bumped when response shapes change, so clients' cached ETags stop matching. */
+export const API_VERSION = '1';
+
+/** Largest request body accepted (answers and attempt options are tiny). */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/** zod failures of params, query or body → 400 `invalid_request` listing every issue. */
+export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result) => {
+  if (!result.success) {
+    const issues = issuesOf(result.error, result.target);
+    const first = issues[0];
+    throw new ApiError(
+      'invalid_request',
+      first ? `Invalid ${result.target}: ${first.path} — ${first.message}` : `Invalid ${result.target}`,
+      { issues },
+    );
+  }
+};
+
+/** Every error becomes the one JSON error shape; nothing else (no stack) ever leaves. */
+export const onError: ErrorHandler<AppEnv> = (err, c) => {
+  let error: ApiError;
+  if (err instanceof ApiError) error = err;
+  else if (err instanceof HTTPException) error = fromHttpException(err);
+  else {
+    console.error(`${c.req.method} ${new URL(c.req.url).pathname} failed:`, err);
+    error = new ApiError('internal_error', 'Something went wrong on our side.');
+  }
+  return errorResponse(c, error);
+};
+
+export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
+  return c.json(error.toBody(), error.status, { ...error.headers, 'Cache-Control': 'no-store' });
+}
+
+function fromHttpException(err: HTTPException): ApiError {
+  if (err.status === 400 && /json/i.test(err.message)) {
+    return new ApiError('malformed_json', 'The request body is not valid JSON.');
+  }
+  if (err.status === 413)
+    return new ApiError('payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+  if (err.status === 415) {
+    return new ApiError(
+      'unsupported_media_type',
+      'Send the body as JSON (`Content-Type: application/json`).',
+    );
+  }
+  return new ApiError('invalid_request', err.message || 'Invalid request.');
+}
+
+export const limitBody = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new ApiError('payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+  },
+});
+
+/** CORS for the origins in ALLOWED_ORIGINS (comma-separated); same-origin requests need none. */
+export const corsFromEnv: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const allowed = (c.env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  const handler = cors({
+    origin: (origin) => (allowed.includes(origin) || allowed.includes('*') ? origin : null),
+    allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'OPTIONS'],
+    allowHeaders: ['Content-Type', 'Authorization', 'If-None-Match'],
+    exposeHeaders: ['ETag'],
+    maxAge: 600,
+  });
+  return handler(c, next);
+};
+
+const CONTENT_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400';
+
+/**
+ * Content routes: the bundle only changes with a deploy, so the ETag is the bundle's content
+ * hash (plus the API version) and a matching If-None-Match is answered 304 before any work.
+ */
+export const contentCache: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const etag = `W/"${c.var.bundle.contentHash.slice(0, 32)}.${API_VERSION}"`;
+  if (etagMatches(c.req.header('If-None-Match'), etag)) {
+    return c.body(null, 304, { ETag: etag, 'Cache-Control': CONTENT_CACHE_CONTROL });
+  }
+  await next();
+  if (c.res.status === 200) {
+    c.res.headers.set('ETag', etag);
+    c.res.headers.set('Cache-Control', CONTENT_CACHE_CONTROL);
+  }
+};
+
+/** Weak comparison (RFC 9110 §13.1.2): `*` or any listed tag equal to ours, W/ ignored. */
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = (t: string) => t.trim().replace(/^W\//, '');
+  return header.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
+}
+
+/** Attempt and admin routes: personal, changing state — never cached. */
+export const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  c.res.headers.set('Cache-Control', 'no-store');
+};

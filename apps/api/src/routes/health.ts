@@ -1,0 +1,41 @@
+import { BUNDLE_SCHEMA_VERSION } from '@examdown/compiler/schema';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../env.js';
+import { API_VERSION, noStore, validationHook } from '../http.js';
+import { Health } from '../schemas.js';
+
+const healthz = createRoute({
+  method: 'get',
+  path: '/healthz',
+  tags: ['meta'],
+  summary: 'Liveness: the bundle served (content hash, schema version, counts) and whether D1 answers',
+  middleware: [noStore] as const,
+  responses: {
+    200: { description: 'Healthy', content: { 'application/json': { schema: Health } } },
+    503: { description: 'The database is unavailable', content: { 'application/json': { schema: Health } } },
+  },
+});
+
+export const healthRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
+  healthz,
+  async (c) => {
+    const { manifest } = c.var.bundle;
+    let database: 'ok' | 'unavailable' = 'ok';
+    try {
+      await c.env.DB.prepare('SELECT COUNT(*) AS n FROM attempts WHERE 0').first();
+    } catch (err) {
+      console.error('healthz: D1 query failed (migrations applied?)', err);
+      database = 'unavailable';
+    }
+    const body = {
+      status: database === 'ok' ? ('ok' as const) : ('degraded' as const),
+      apiVersion: API_VERSION,
+      schemaVersion: BUNDLE_SCHEMA_VERSION,
+      contentHash: manifest.contentHash,
+      generator: manifest.generator,
+      counts: manifest.counts,
+      database,
+    };
+    return database === 'ok' ? c.json(body, 200) : c.json(body, 503);
+  },
+);

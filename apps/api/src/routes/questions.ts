@@ -1,0 +1,65 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { gradeAnswer, revealedRationales, validateAnswer } from '../attempts/grading.js';
+import type { AppEnv } from '../env.js';
+import { ApiError, errorResponses } from '../errors.js';
+import { contentCache, limitBody, noStore, validationHook } from '../http.js';
+import { CheckRequest, CheckResult, QuestionIdParam, QuestionPublic } from '../schemas.js';
+
+const getQuestion = createRoute({
+  method: 'get',
+  path: '/questions/{id}',
+  tags: ['content'],
+  summary: 'The public form of a question (no key, rationales or explanation)',
+  middleware: [contentCache] as const,
+  request: { params: QuestionIdParam },
+  responses: {
+    200: { description: 'The question', content: { 'application/json': { schema: QuestionPublic } } },
+    ...errorResponses(400, 404),
+  },
+});
+
+const checkQuestion = createRoute({
+  method: 'post',
+  path: '/questions/{id}/check',
+  tags: ['practice'],
+  summary: 'Practice one question: is the answer right, which options are, explanation and rationales',
+  middleware: [noStore, limitBody] as const,
+  request: {
+    params: QuestionIdParam,
+    body: { required: true, content: { 'application/json': { schema: CheckRequest } } },
+  },
+  responses: {
+    200: { description: 'The verdict', content: { 'application/json': { schema: CheckResult } } },
+    ...errorResponses(400, 404, 413, 415, 422),
+  },
+});
+
+export const questionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(getQuestion, (c) => {
+    const { id } = c.req.valid('param');
+    const question = c.var.bundle.questions.get(id);
+    if (!question) throw new ApiError('question_not_found', `There is no question '${id}'.`);
+    return c.json(question, 200);
+  })
+  .openapi(checkQuestion, (c) => {
+    const { id } = c.req.valid('param');
+    const { bundle } = c.var;
+    const question = bundle.questions.get(id);
+    const key = bundle.keys.get(id);
+    if (!question || !key) throw new ApiError('question_not_found', `There is no question '${id}'.`);
+    const answer = validateAnswer(question, c.req.valid('json').answer);
+    const scoring = bundle.exams.get(question.exam)?.exam.scoring.multipleSelect ?? 'all-or-nothing';
+    const grade = gradeAnswer(question.type, key.correct, answer, scoring);
+    return c.json(
+      {
+        questionId: id,
+        answer,
+        correct: grade.correct,
+        credit: grade.credit,
+        correctOptions: key.correct,
+        explanationHtml: key.explanationHtml ?? null,
+        rationales: revealedRationales(key, answer),
+      },
+      200,
+    );
+  });

@@ -1,0 +1,78 @@
+/**
+ * Attempt tokens and admin secrets. A token is 32 random bytes, base64url; D1 stores only its
+ * sha256 (hex), and a presented token is hashed and compared in constant time.
+ */
+import { ApiError } from './errors.js';
+
+const encoder = new TextEncoder();
+
+export function newAttemptId(): string {
+  return crypto.randomUUID();
+}
+
+export function newToken(): string {
+  const bytes = new Uint8Array(32);
+  crypto.getRandomValues(bytes);
+  return base64url(bytes);
+}
+
+export function base64url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export async function sha256(text: string): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
+}
+
+export function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function fromHex(hex: string): Uint8Array {
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+export async function hashToken(token: string): Promise<string> {
+  return toHex(await sha256(token));
+}
+
+/** workerd's constant-time comparison (`crypto.subtle.timingSafeEqual`, a Workers extension). */
+function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  const subtle = crypto.subtle as SubtleCrypto & {
+    timingSafeEqual?: (x: Uint8Array, y: Uint8Array) => boolean;
+  };
+  if (typeof subtle.timingSafeEqual === 'function') return subtle.timingSafeEqual(a, b);
+  // Fallback outside workerd: accumulate differences without an early exit.
+  let diff = 0;
+  for (let i = 0; i < a.byteLength; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
+  return diff === 0;
+}
+
+/** Does `token` hash to `storedHashHex`? Compares the two sha256 digests in constant time. */
+export async function tokenMatches(token: string, storedHashHex: string): Promise<boolean> {
+  return timingSafeEqual(await sha256(token), fromHex(storedHashHex));
+}
+
+/** Compares two secrets in constant time (hashing first makes the lengths equal). */
+export async function secretMatches(presented: string, expected: string): Promise<boolean> {
+  const [a, b] = await Promise.all([sha256(presented), sha256(expected)]);
+  return timingSafeEqual(a, b);
+}
+
+const BEARER = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)\s*$/i;
+
+/** The bearer token of an `Authorization` header; 401 `token_missing` when there is none. */
+export function bearerToken(header: string | undefined): string {
+  const match = header ? BEARER.exec(header) : null;
+  if (!match?.[1]) {
+    throw new ApiError('token_missing', 'Send the token as `Authorization: Bearer <token>`.', {
+      headers: { 'WWW-Authenticate': 'Bearer' },
+    });
+  }
+  return match[1];
+}

@@ -1,0 +1,132 @@
+/**
+ * The key never leaks: no public response — content, question, start attempt, get attempt,
+ * save — contains a rationale, an explanation, or a field saying what is correct. Only the
+ * check and report responses (after answering / submitting) reveal keys.
+ */
+import { describe, expect, it } from 'vitest';
+import { api, PRO, real, type Sent, start } from './helpers.js';
+
+const secrets = [
+  ...new Set(
+    real.keys.keys.flatMap((k) => [
+      ...Object.values(k.rationales),
+      ...(k.explanationHtml ? [k.explanationHtml] : []),
+    ]),
+  ),
+];
+
+/** Every JSON key anywhere in a value. */
+function keysOf(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) keysOf(v, out);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      out.add(k);
+      keysOf(v, out);
+    }
+  }
+  return out;
+}
+
+function expectNoKey(label: string, res: Sent) {
+  expect(res.status, `${label}: ${res.text.slice(0, 200)}`).toBeLessThan(300);
+  for (const secret of secrets) {
+    if (res.text.includes(JSON.stringify(secret).slice(1, -1))) {
+      throw new Error(`${label} leaks a rationale/explanation: ${secret.slice(0, 80)}`);
+    }
+  }
+  const fields = keysOf(res.body);
+  for (const forbidden of [
+    'correct',
+    'correctOptions',
+    'rationales',
+    'rationale',
+    'explanationHtml',
+    'explanation',
+    'credit',
+    'keys',
+  ]) {
+    expect(fields.has(forbidden), `${label} has a '${forbidden}' field`).toBe(false);
+  }
+}
+
+describe('the answer key never leaks', () => {
+  it('has secrets worth looking for', () => {
+    expect(secrets.length).toBeGreaterThan(100);
+    expect(Math.min(...secrets.map((s) => s.length))).toBeGreaterThan(15);
+  });
+
+  it('in content responses', async () => {
+    const responses: [string, Sent][] = [
+      ['GET /exams', await api('GET', '/exams')],
+      ['GET /guides', await api('GET', '/guides')],
+      ['GET /healthz', await api('GET', '/healthz')],
+    ];
+    for (const exam of real.exams)
+      responses.push([`GET /exams/${exam.id}`, await api('GET', `/exams/${exam.id}`)]);
+    for (const guide of real.guides)
+      responses.push([`GET /guides/${guide.slug}`, await api('GET', `/guides/${guide.slug}`)]);
+    for (const q of real.questions)
+      responses.push([`GET /questions/${q.id}`, await api('GET', `/questions/${q.id}`)]);
+    expect(responses.length).toBe(3 + real.exams.length + real.guides.length + real.questions.length);
+    for (const [label, res] of responses) expectNoKey(label, res);
+
+    // The OpenAPI document names the report's fields, but carries no content.
+    const openapi = await api('GET', '/openapi.json');
+    for (const secret of secrets) expect(openapi.text.includes(secret)).toBe(false);
+  });
+
+  it('in attempt responses before submit: start, get, save — every question of both exams', async () => {
+    for (const exam of real.exams) {
+      const pools = Object.values(real.manifest.questionsByExam[exam.id] ?? {}).flat();
+      // Practice mode over the whole bank: every question of the exam appears in a public form.
+      const res = await api('POST', `/exams/${exam.id}/attempts`, {
+        body: { mode: 'practice', count: pools.length },
+      });
+      expect(res.status).toBe(201);
+      expectNoKey(`start ${exam.id}`, { ...res, body: { ...res.body, token: undefined } });
+      expect(res.body.questions).toHaveLength(pools.length);
+      const { id, token } = res.body;
+      for (const q of res.body.questions.slice(0, 5)) {
+        const saved = await api('PUT', `/attempts/${id}/answers/${q.question.id}`, {
+          token,
+          body: { answer: [q.question.options[0].id], flagged: true },
+        });
+        expectNoKey('save', saved);
+      }
+      expectNoKey(`get ${exam.id}`, await api('GET', `/attempts/${id}`, { token }));
+    }
+    const examMode = await start(api, PRO);
+    expectNoKey(
+      'get exam-mode attempt',
+      await api('GET', `/attempts/${examMode.id}`, { token: examMode.token }),
+    );
+  });
+
+  it('does not serve the private bundle as a static file', async () => {
+    for (const path of [
+      '/private/keys.json',
+      '/bundle/private/keys.json',
+      '/packages/content/bundle/private/keys.json',
+      '/api/v1/private/keys.json',
+      '/api/v1/bundle/private/keys.json',
+    ]) {
+      const res = await api('GET', `http://examdown.test${path}`);
+      expect(res.status, path).not.toBe(500);
+      expect(res.text).not.toContain(real.keys.contentHash);
+      expect(res.text).not.toMatch(/"correct"\s*:/);
+      for (const secret of secrets.slice(0, 50)) expect(res.text.includes(secret)).toBe(false);
+    }
+  });
+
+  it('reveals the key only once answered (check) or submitted (report)', async () => {
+    const q = real.questions[0];
+    if (!q) throw new Error('questions');
+    const check = await api('POST', `/questions/${q.id}/check`, { body: { answer: [q.options[0]?.id] } });
+    expect(check.body.correctOptions.length).toBeGreaterThan(0);
+    const { id, token } = await start(api, PRO);
+    const report = await api('POST', `/attempts/${id}/submit`, { token });
+    expect(
+      report.body.questions.every((x: { correctOptions: string[] }) => x.correctOptions.length > 0),
+    ).toBe(true);
+  });
+});

@@ -1,0 +1,239 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../src/attempts/prng.js';
+import { allocate, drawStratified, type Stratum } from '../src/attempts/sampler.js';
+import { sample, shuffle } from '../src/attempts/shuffle.js';
+import { ASSOCIATE, PRO, real } from './helpers.js';
+
+const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
+const strata = (spec: [string, number, number][]): Stratum[] =>
+  spec.map(([id, weight, size]) => ({ id, weight, pool: ids(id, size) }));
+const quotas = (count: number, s: Stratum[]) =>
+  Object.fromEntries(allocate(count, s).map((a) => [a.id, a.quota]));
+
+function realStrata(examId: string): { count: number; strata: Stratum[] } {
+  const exam = real.exams.find((e) => e.id === examId);
+  if (!exam) throw new Error(`no exam ${examId}`);
+  const pools = real.manifest.questionsByExam[examId] ?? {};
+  return {
+    count: exam.questionCount,
+    strata: exam.domains.map((d) => ({ id: d.id, weight: d.weight, pool: pools[d.id] ?? [] })),
+  };
+}
+
+describe('allocate (largest-remainder quotas)', () => {
+  it('rounds 60 questions at 33/33/34 to 20/20/20', () => {
+    expect(
+      quotas(
+        60,
+        strata([
+          ['a', 33, 30],
+          ['b', 33, 30],
+          ['c', 34, 30],
+        ]),
+      ),
+    ).toEqual({ a: 20, b: 20, c: 20 });
+  });
+
+  it('gives the leftover seats to the largest remainders', () => {
+    // 7 × 33/33/34 = 2.31 / 2.31 / 2.38 → floors 2/2/2, the one seat left goes to c (.38).
+    expect(
+      quotas(
+        7,
+        strata([
+          ['a', 33, 9],
+          ['b', 33, 9],
+          ['c', 34, 9],
+        ]),
+      ),
+    ).toEqual({ a: 2, b: 2, c: 3 });
+    // 48 × 38/19/31/12 = 18.24 / 9.12 / 14.88 / 5.76 → 18/9/15/6.
+    expect(
+      quotas(
+        48,
+        strata([
+          ['a', 38, 30],
+          ['b', 19, 30],
+          ['c', 31, 30],
+          ['d', 12, 30],
+        ]),
+      ),
+    ).toEqual({
+      a: 18,
+      b: 9,
+      c: 15,
+      d: 6,
+    });
+  });
+
+  it('breaks equal remainders by weight, then blueprint order', () => {
+    // 3 × 50/25/25 = 1.5 / .75 / .75 → 1/0/0, two seats: b and c (.75 each) before a (.5).
+    expect(
+      quotas(
+        3,
+        strata([
+          ['a', 50, 9],
+          ['b', 25, 9],
+          ['c', 25, 9],
+        ]),
+      ),
+    ).toEqual({ a: 1, b: 1, c: 1 });
+    // 1 × 50/50: a tie → the first domain.
+    expect(
+      quotas(
+        1,
+        strata([
+          ['a', 50, 9],
+          ['b', 50, 9],
+        ]),
+      ),
+    ).toEqual({ a: 1, b: 0 });
+  });
+
+  it('moves the shortfall of a thin domain to the others', () => {
+    expect(
+      quotas(
+        10,
+        strata([
+          ['a', 50, 2],
+          ['b', 30, 20],
+          ['c', 20, 20],
+        ]),
+      ),
+    ).toEqual({ a: 2, b: 5, c: 3 });
+  });
+
+  it('never draws more than the bank holds', () => {
+    expect(
+      quotas(
+        100,
+        strata([
+          ['a', 50, 3],
+          ['b', 50, 4],
+        ]),
+      ),
+    ).toEqual({ a: 3, b: 4 });
+    expect(quotas(5, strata([['a', 100, 0]]))).toEqual({ a: 0 });
+  });
+
+  it('always sums to min(count, bank)', () => {
+    const random = seededRandom(7);
+    for (let trial = 0; trial < 500; trial++) {
+      const n = 1 + Math.floor(random() * 6);
+      const s = strata(
+        Array.from({ length: n }, (_, i) => [
+          `d${i}`,
+          1 + Math.floor(random() * 60),
+          Math.floor(random() * 25),
+        ]),
+      );
+      const count = Math.floor(random() * 80);
+      const bank = s.reduce((k, x) => k + x.pool.length, 0);
+      const got = allocate(count, s);
+      expect(got.reduce((k, a) => k + a.quota, 0)).toBe(Math.min(count, bank));
+      for (const [i, a] of got.entries()) expect(a.quota).toBeLessThanOrEqual(s[i]?.pool.length ?? 0);
+    }
+  });
+});
+
+describe('drawStratified', () => {
+  it('is reproducible from its seed', () => {
+    const s = strata([
+      ['a', 50, 12],
+      ['b', 30, 6],
+      ['c', 20, 5],
+    ]);
+    expect(drawStratified(10, s, seededRandom(42))).toEqual(drawStratified(10, s, seededRandom(42)));
+    expect(drawStratified(10, s, seededRandom(42))).not.toEqual(drawStratified(10, s, seededRandom(43)));
+  });
+
+  it('matches the blueprint weights of the real exams on every one of 1000 seeds', () => {
+    for (const [examId, expected] of [
+      [PRO, { 'ml-solution-design': 20, 'ml-model-implementation': 20, 'ml-pipeline-production': 20 }],
+      [
+        ASSOCIATE,
+        { 'databricks-ml': 18, 'data-processing': 9, 'model-development': 15, 'model-deployment': 6 },
+      ],
+    ] as const) {
+      const { count, strata: s } = realStrata(examId);
+      const domainOf = new Map(s.flatMap((x) => x.pool.map((id) => [id, x.id] as const)));
+      const problems: string[] = [];
+      for (let seed = 0; seed < 1000; seed++) {
+        const drawn = drawStratified(count, s, seededRandom(seed));
+        const perDomain: Record<string, number> = {};
+        for (const d of drawn) {
+          perDomain[d.stratum] = (perDomain[d.stratum] ?? 0) + 1;
+          if (domainOf.get(d.questionId) !== d.stratum)
+            problems.push(`${seed}: ${d.questionId} not in ${d.stratum}`);
+        }
+        if (new Set(drawn.map((d) => d.questionId)).size !== count)
+          problems.push(`${seed}: duplicates or short draw`);
+        if (
+          JSON.stringify(perDomain, Object.keys(expected).sort()) !==
+          JSON.stringify(expected, Object.keys(expected).sort())
+        ) {
+          problems.push(`${seed}: ${JSON.stringify(perDomain)}`);
+        }
+      }
+      expect(problems).toEqual([]);
+    }
+  }, 30_000);
+
+  it('gives every question of a domain the same chance, and mixes domains in the order', () => {
+    const s = strata([
+      ['a', 50, 12],
+      ['b', 30, 6],
+      ['c', 20, 5],
+    ]); // quotas 5/3/2
+    const seen = new Map<string, number>();
+    const firstDomain = new Map<string, number>();
+    const runs = 4000;
+    for (let seed = 0; seed < runs; seed++) {
+      const drawn = drawStratified(10, s, seededRandom(seed * 2654435761));
+      for (const d of drawn) seen.set(d.questionId, (seen.get(d.questionId) ?? 0) + 1);
+      const first = drawn[0]?.stratum ?? '';
+      firstDomain.set(first, (firstDomain.get(first) ?? 0) + 1);
+    }
+    // Inclusion probability = quota / bank: a 5/12, b 3/6, c 2/5 (±15% of the expectation).
+    for (const [domain, quota, size] of [
+      ['a', 5, 12],
+      ['b', 3, 6],
+      ['c', 2, 5],
+    ] as const) {
+      for (const id of ids(domain, size)) {
+        const expected = (runs * quota) / size;
+        expect(Math.abs((seen.get(id) ?? 0) - expected)).toBeLessThan(expected * 0.15);
+      }
+    }
+    // The first question comes from a domain in proportion to its quota: 50% / 30% / 20%.
+    expect((firstDomain.get('a') ?? 0) / runs).toBeCloseTo(0.5, 1);
+    expect((firstDomain.get('b') ?? 0) / runs).toBeCloseTo(0.3, 1);
+    expect((firstDomain.get('c') ?? 0) / runs).toBeCloseTo(0.2, 1);
+  });
+});
+
+describe('shuffle and sample', () => {
+  it('shuffle is a uniform permutation', () => {
+    const random = seededRandom(1);
+    const counts = Array.from({ length: 4 }, () => [0, 0, 0, 0]);
+    const runs = 24_000;
+    for (let i = 0; i < runs; i++) {
+      const out = shuffle(['a', 'b', 'c', 'd'], random);
+      expect([...out].sort()).toEqual(['a', 'b', 'c', 'd']);
+      for (const [pos, item] of out.entries()) {
+        const row = counts['abcd'.indexOf(item)];
+        if (row) row[pos] = (row[pos] ?? 0) + 1;
+      }
+    }
+    for (const row of counts) for (const n of row) expect(Math.abs(n - runs / 4)).toBeLessThan(runs * 0.02);
+  });
+
+  it('sample draws k distinct items and leaves its input alone', () => {
+    const input = ids('q', 10);
+    const copy = input.slice();
+    const out = sample(input, 4, seededRandom(3));
+    expect(out).toHaveLength(4);
+    expect(new Set(out).size).toBe(4);
+    expect(input).toEqual(copy);
+    expect(sample(input, 20, seededRandom(3))).toHaveLength(10);
+  });
+});

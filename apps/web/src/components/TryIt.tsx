@@ -1,0 +1,138 @@
+import { useState } from 'preact/hooks';
+import { api } from '../api';
+import { type Async, toApiError, useAsync } from '../hooks';
+import type { CheckResult, OptionId, PublicQuestion } from '../model';
+import { Explanation, QuestionView } from './QuestionView';
+import { describeError, Loading } from './ui';
+
+/**
+ * Check one answer against the API and show the verdict, explanation and rationales in place.
+ * Used by guides ("try it") and by practice mode (immediate feedback).
+ */
+export function CheckableQuestion({
+  question,
+  idPrefix,
+  heading,
+  initial = [],
+  initialResult,
+  onAnswer,
+  onChecked,
+  allowRetry = true,
+}: {
+  question: PublicQuestion;
+  idPrefix: string;
+  heading?: string;
+  initial?: OptionId[];
+  initialResult?: CheckResult;
+  onAnswer?: (answer: OptionId[]) => void;
+  onChecked?: (result: CheckResult, answer: OptionId[]) => void;
+  allowRetry?: boolean;
+}) {
+  const [selected, setSelected] = useState<OptionId[]>(initial);
+  const [result, setResult] = useState<CheckResult | undefined>(initialResult);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const complete =
+    question.type === 'single' ? selected.length === 1 : selected.length === question.selectCount;
+
+  const check = async () => {
+    if (!complete || busy) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const r = await api.check(question.id, selected);
+      setResult(r);
+      onChecked?.(r, selected);
+    } catch (e) {
+      const { title, detail } = describeError(toApiError(e));
+      setError(`${title}. ${detail}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class={`checkable ${result ? (result.correct ? 'was-correct' : 'was-wrong') : ''}`}>
+      <QuestionView
+        question={question}
+        idPrefix={idPrefix}
+        heading={heading}
+        selected={selected}
+        onChange={(next) => {
+          setSelected(next);
+          onAnswer?.(next);
+        }}
+        feedback={result}
+      />
+      <div class="feedback" aria-live="polite">
+        {result && (
+          <p class={`verdict ${result.correct ? 'ok' : 'bad'}`}>
+            {result.correct ? 'Correct!' : 'Not quite.'}{' '}
+            <span class="verdict-detail">
+              {result.correct
+                ? 'You picked the right answer.'
+                : `The correct answer is highlighted in green${question.type === 'multiple' ? ' (every correct option was needed)' : ''}.`}
+            </span>
+          </p>
+        )}
+        {error && (
+          <p class="inline-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      {result && <Explanation html={result.explanationHtml} />}
+      <div class="actions">
+        {!result ? (
+          <button type="button" class="btn btn-primary" onClick={check} aria-disabled={!complete || busy}>
+            {busy ? 'Checking…' : 'Check answer'}
+          </button>
+        ) : (
+          allowRetry && (
+            <button
+              type="button"
+              class="btn btn-ghost"
+              onClick={() => {
+                setResult(undefined);
+                setSelected([]);
+              }}
+            >
+              Try again
+            </button>
+          )
+        )}
+        {!result && !complete && (
+          <span class="muted">
+            {question.type === 'single'
+              ? 'Pick an option first.'
+              : `Pick ${question.selectCount} options first.`}
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** A guide's embedded question: fetched by id, answered in place. */
+export function TryIt({ questionId, index }: { questionId: string; index: number }) {
+  const q: Async<PublicQuestion> & { reload: () => void } = useAsync(
+    () => api.question(questionId),
+    [questionId],
+  );
+  return (
+    <section class="try-it" aria-label="Practice question">
+      <p class="try-it-label">Practice question</p>
+      {q.status === 'loading' && <Loading label="Loading question…" />}
+      {q.status === 'error' && (
+        <p class="inline-error" role="alert">
+          {describeError(q.error).title}.{' '}
+          <button type="button" class="btn btn-small" onClick={q.reload}>
+            Retry
+          </button>
+        </p>
+      )}
+      {q.status === 'ok' && <CheckableQuestion question={q.data} idPrefix={`tryit-${index}`} />}
+    </section>
+  );
+}
