@@ -14,12 +14,14 @@ export default defineConfig(async () => {
         wrangler: { configPath: './wrangler.jsonc' },
         miniflare: {
           bindings: { TEST_MIGRATIONS: migrations, ADMIN_TOKEN: TEST_ADMIN_TOKEN },
+          // A second namespace the fault tests break at will (the real Worker reads CONTENT).
+          kvNamespaces: ['FAULT_CONTENT'],
         },
       }),
     ],
     test: {
       include: ['test/**/*.test.ts'],
-      setupFiles: ['./test/apply-migrations.ts'],
+      setupFiles: ['./test/apply-migrations.ts', './test/seed-content.ts'],
       // One workerd for all files (each file's own isolate costs seconds); tests do not share state.
       isolate: false,
     },

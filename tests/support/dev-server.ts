@@ -9,7 +9,8 @@
  *   await server.stop();
  *
  * The server runs in its own process group; stop() ends the whole group (npm, turbo, wrangler,
- * workerd) and removes the state directory. If the server exits or never becomes healthy, the
+ * workerd) and removes the state directory — unless the caller passed its own `stateDir`, which
+ * is kept, so a second server can start on the same state (a restart). If the server exits or never becomes healthy, the
  * error carries the tail of its output. Set DEV_SERVER_LOG=1 to stream its output live.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -36,6 +37,8 @@ export interface DevServerOptions {
   timeoutMs?: number;
   /** Extra environment for the server. */
   env?: Record<string, string>;
+  /** Use this local state directory (D1, KV) and keep it on stop(); default: a fresh temp dir, removed on stop(). */
+  stateDir?: string;
 }
 
 const root = resolve(import.meta.dirname, '../..');
@@ -64,7 +67,8 @@ function npmCommand(): { command: string; args: string[] } {
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const port = options.port ?? (Number(process.env.PORT) || (await freePort()));
   const inspectorPort = await freePort();
-  const stateDir = await mkdtemp(join(tmpdir(), 'examdown-state-'));
+  const ownState = options.stateDir === undefined;
+  const stateDir = options.stateDir ?? (await mkdtemp(join(tmpdir(), 'examdown-state-')));
   const url = `http://localhost:${port}`;
   const timeoutMs = options.timeoutMs ?? 240_000;
   const stream = process.env.DEV_SERVER_LOG === '1';
@@ -128,7 +132,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     }
     // workerd may outlive its parent for a moment: make sure nothing of the group is left.
     killGroup('SIGKILL');
-    await rm(stateDir, { recursive: true, force: true });
+    if (ownState) await rm(stateDir, { recursive: true, force: true });
   };
 
   const tail = () => output.split('\n').slice(-80).join('\n');

@@ -6,10 +6,17 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
-import type { LoadedBundle } from './bundle.js';
+import type { BundleStore, Content } from './bundle-store.js';
 import type { AppEnv } from './env.js';
 import { ApiError } from './errors.js';
-import { API_VERSION, corsFromEnv, errorResponse, onError, validationHook } from './http.js';
+import {
+  API_VERSION,
+  bundleUnavailable,
+  corsFromEnv,
+  errorResponse,
+  onError,
+  validationHook,
+} from './http.js';
 import { attemptRoutes } from './routes/attempts.js';
 import { examRoutes } from './routes/exams.js';
 import { guideRoutes } from './routes/guides.js';
@@ -19,7 +26,7 @@ import { statsRoutes } from './routes/stats.js';
 
 export const API_BASE = '/api/v1';
 
-export function createApp(bundle: LoadedBundle) {
+export function createApp(store: BundleStore) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use(
@@ -31,7 +38,13 @@ export function createApp(bundle: LoadedBundle) {
   );
   app.use(`${API_BASE}/*`, corsFromEnv);
   app.use('*', async (c, next) => {
-    c.set('bundle', bundle);
+    let opened: Promise<Content> | undefined;
+    c.set('content', () => {
+      opened ??= store.open(c.env).catch((err: unknown) => {
+        throw bundleUnavailable(err);
+      });
+      return opened;
+    });
     await next();
   });
 
@@ -59,8 +72,8 @@ export function createApp(bundle: LoadedBundle) {
       title: 'examdown API',
       version: API_VERSION,
       description:
-        'Serves and grades an examdown bundle. Errors: `{ "error": { "code", "message", "issues"? } }`. ' +
-        `Content hash: ${c.var.bundle.contentHash}.`,
+        'Serves and grades an examdown bundle. Errors: `{ "error": { "code", "message", "issues"? } }`; ' +
+        'every content and attempt route answers 503 `bundle_unavailable` while the bundle is missing or corrupt.',
     },
     servers: [{ url: new URL(c.req.url).origin }],
   }));
@@ -68,7 +81,13 @@ export function createApp(bundle: LoadedBundle) {
   const methodsByPath = () =>
     routes.routes
       .filter((r) => r.method !== 'ALL')
-      .map((r) => ({ method: r.method, pattern: new RegExp(`^${r.path.replace(/:[^/]+/g, '[^/]+')}/?$`) }));
+      .map((r) => ({
+        method: r.method,
+        // Literal parts escaped (the `.` of openapi.json); a parameter is one segment.
+        pattern: new RegExp(
+          `^${r.path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[^/]+/g, '[^/]+')}/?$`,
+        ),
+      }));
   let known: ReturnType<typeof methodsByPath> | undefined;
 
   routes.notFound(async (c) => {
@@ -81,7 +100,9 @@ export function createApp(bundle: LoadedBundle) {
     }
     known ??= methodsByPath();
     const allowed = [...new Set(known.filter((r) => r.pattern.test(path)).map((r) => r.method))];
-    if (allowed.length > 0) {
+    // A method the path allows is no 405: the path itself is off (e.g. a trailing slash) → 404.
+    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+    if (allowed.length > 0 && !allowed.includes(method)) {
       if (allowed.includes('GET')) allowed.push('HEAD');
       const error = new ApiError(
         'method_not_allowed',

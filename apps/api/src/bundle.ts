@@ -1,7 +1,8 @@
 /**
- * The compiled bundle, indexed once per isolate: every lookup on the request path is a Map get.
- * The JSON itself is imported by content.ts (the Worker entry's only data dependency), so this
- * module and everything that imports it stay free of the bundle files (tests pass their own).
+ * The compiled bundle, indexed: every lookup on the request path is a Map get.
+ *
+ * `loadBundle` indexes a whole bundle held in memory (unit-test fixtures, `memoryBundleStore`);
+ * the Worker itself reads the bundle from KV through bundle-store.ts, which shares `indexExams`.
  */
 import {
   BUNDLE_SCHEMA_VERSION,
@@ -14,6 +15,7 @@ import {
   type PublicQuestion,
   type QuestionKey,
 } from '@examdown/compiler/schema';
+import { summarizeGuide } from './kv-layout.js';
 
 export interface ExamIndex {
   exam: Exam;
@@ -34,17 +36,43 @@ export interface LoadedBundle {
   keys: Map<string, QuestionKey>;
 }
 
+/** The bundle is missing, corrupt or incomplete: the API answers 503 `bundle_unavailable`. */
 export class BundleError extends Error {
   override name = 'BundleError';
 }
 
-export function loadBundle(pub: PublicBundle, priv: PrivateBundle): LoadedBundle {
-  const { manifest } = pub;
+export function checkSchemaVersion(manifest: Manifest): void {
   if (manifest.schemaVersion !== BUNDLE_SCHEMA_VERSION) {
     throw new BundleError(
       `bundle schema version ${manifest.schemaVersion} is not the API's ${BUNDLE_SCHEMA_VERSION}: rebuild the content`,
     );
   }
+}
+
+/** Each exam's bank per domain (the manifest's ids that are questions of this bundle). */
+export function indexExams(
+  exams: readonly Exam[],
+  manifest: Manifest,
+  hasQuestion: (id: string) => boolean,
+): Map<string, ExamIndex> {
+  const out = new Map<string, ExamIndex>();
+  for (const exam of exams) {
+    const byDomain = manifest.questionsByExam[exam.id] ?? {};
+    const pool = new Map<string, string[]>();
+    let bankSize = 0;
+    for (const domain of exam.domains) {
+      const ids = (byDomain[domain.id] ?? []).filter(hasQuestion);
+      pool.set(domain.id, ids);
+      bankSize += ids.length;
+    }
+    out.set(exam.id, { exam, pool, domains: new Map(exam.domains.map((d) => [d.id, d])), bankSize });
+  }
+  return out;
+}
+
+export function loadBundle(pub: PublicBundle, priv: PrivateBundle): LoadedBundle {
+  const { manifest } = pub;
+  checkSchemaVersion(manifest);
   if (priv.contentHash !== manifest.contentHash) {
     throw new BundleError('public and private bundle come from different builds (content hashes differ)');
   }
@@ -55,41 +83,14 @@ export function loadBundle(pub: PublicBundle, priv: PrivateBundle): LoadedBundle
     if (!keys.has(id)) throw new BundleError(`question ${id} has no key in the private bundle`);
   }
 
-  const exams = new Map<string, ExamIndex>();
-  for (const exam of pub.exams) {
-    const byDomain = manifest.questionsByExam[exam.id] ?? {};
-    const pool = new Map<string, string[]>();
-    let bankSize = 0;
-    for (const domain of exam.domains) {
-      const ids = (byDomain[domain.id] ?? []).filter((id) => questions.has(id));
-      pool.set(domain.id, ids);
-      bankSize += ids.length;
-    }
-    exams.set(exam.id, { exam, pool, domains: new Map(exam.domains.map((d) => [d.id, d])), bankSize });
-  }
-
   return {
     manifest,
     contentHash: manifest.contentHash,
-    exams,
+    exams: indexExams(pub.exams, manifest, (id) => questions.has(id)),
     examList: pub.exams,
     guides: new Map(pub.guides.map((g) => [g.slug, g])),
     guideSummaries: pub.guides.map(summarizeGuide),
     questions,
     keys,
-  };
-}
-
-function summarizeGuide(g: Guide): GuideSummary {
-  return {
-    slug: g.slug,
-    title: g.title,
-    description: g.description,
-    vendor: g.vendor,
-    exams: g.exams,
-    published: g.published,
-    updated: g.updated,
-    tags: g.tags,
-    readingMinutes: g.readingMinutes,
   };
 }

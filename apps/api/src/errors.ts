@@ -28,6 +28,7 @@ export const ERROR_CODES = {
   unknown_domain: 422,
   not_enough_questions: 422,
   internal_error: 500,
+  bundle_unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -115,4 +116,5 @@ const DESCRIPTIONS: Partial<Record<number, string>> = {
   413: 'Body too large (`payload_too_large`)',
   415: 'Body is not JSON (`unsupported_media_type`)',
   422: 'Well-formed but not acceptable (`invalid_option`, `too_many_options`, `unknown_domain`, `not_enough_questions`)',
+  503: 'The content bundle is missing or corrupt (`bundle_unavailable`, with the reason)',
 };

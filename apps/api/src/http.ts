@@ -2,10 +2,13 @@
  * Cross-cutting HTTP behaviour: validation errors, error responses, caching and CORS.
  */
 import type { Hook } from '@hono/zod-openapi';
-import type { Context, ErrorHandler, MiddlewareHandler } from 'hono';
+import type { Context, ErrorHandler, MiddlewareHandler, TypedResponse } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { JSONParsed } from 'hono/utils/types';
+import { BundleError } from './bundle.js';
 import type { AppEnv } from './env.js';
 import { ApiError, issuesOf } from './errors.js';
 
@@ -28,10 +31,30 @@ export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result) =
   }
 };
 
+/** `Retry-After` of a 503 `bundle_unavailable`: an upload in progress usually finishes by then. */
+const BUNDLE_RETRY_AFTER_SECONDS = 30;
+
+/**
+ * A missing, corrupt or unreadable bundle → 503 `bundle_unavailable` with the reason (a
+ * BundleError's message is written for operators and names no secret; anything else is logged
+ * and summarized).
+ */
+export function bundleUnavailable(err: unknown): ApiError {
+  if (!(err instanceof BundleError)) console.error('reading the content bundle failed:', err);
+  return new ApiError(
+    'bundle_unavailable',
+    err instanceof BundleError
+      ? `The content bundle is unavailable: ${err.message}.`
+      : 'The content bundle is unavailable: the content store could not be read.',
+    { headers: { 'Retry-After': String(BUNDLE_RETRY_AFTER_SECONDS) } },
+  );
+}
+
 /** Every error becomes the one JSON error shape; nothing else (no stack) ever leaves. */
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   let error: ApiError;
   if (err instanceof ApiError) error = err;
+  else if (err instanceof BundleError) error = bundleUnavailable(err);
   else if (err instanceof HTTPException) error = fromHttpException(err);
   else {
     console.error(`${c.req.method} ${new URL(c.req.url).pathname} failed:`, err);
@@ -39,6 +62,19 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   }
   return errorResponse(c, error);
 };
+
+/**
+ * A JSON response whose body is already serialized (a stored score report), typed as
+ * `c.json(value, status)` would type it: the text is sent as is, not parsed and re-serialized.
+ */
+export function jsonText<T, S extends ContentfulStatusCode>(
+  c: Context<AppEnv>,
+  text: string,
+  status: S,
+): Response & TypedResponse<JSONParsed<T>, S, 'json'> {
+  return c.body(text, status, { 'Content-Type': 'application/json' }) as unknown as Response &
+    TypedResponse<JSONParsed<T>, S, 'json'>;
+}
 
 export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
   return c.json(error.toBody(), error.status, { ...error.headers, 'Cache-Control': 'no-store' });
@@ -89,7 +125,8 @@ const CONTENT_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400
  * hash (plus the API version) and a matching If-None-Match is answered 304 before any work.
  */
 export const contentCache: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const etag = `W/"${c.var.bundle.contentHash.slice(0, 32)}.${API_VERSION}"`;
+  const { contentHash } = await c.var.content();
+  const etag = `W/"${contentHash.slice(0, 32)}.${API_VERSION}"`;
   if (etagMatches(c.req.header('If-None-Match'), etag)) {
     return c.body(null, 304, { ETag: etag, 'Cache-Control': CONTENT_CACHE_CONTROL });
   }

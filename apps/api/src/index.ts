@@ -1,5 +1,5 @@
-/** The Worker entry: the app over the real compiled bundle. */
+/** The Worker entry: the app over the bundle in Workers KV (the CONTENT namespace). */
 import { createApp } from './app.js';
-import { contentBundle } from './content.js';
+import { kvBundleStore } from './bundle-store.js';
 
-export default createApp(contentBundle());
+export default createApp(kvBundleStore());

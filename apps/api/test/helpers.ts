@@ -6,6 +6,7 @@ import guidesJson from '@examdown/content/bundle/public/guides.json';
 import manifestJson from '@examdown/content/bundle/public/manifest.json';
 import questionsJson from '@examdown/content/bundle/public/questions.json';
 import { createApp } from '../src/app.js';
+import { memoryBundleStore } from '../src/bundle-store.js';
 import { fixtureBundle } from './fixtures.js';
 
 /** The real compiled bundle (packages/content/bundle), as the Worker serves it. */
@@ -59,12 +60,12 @@ async function send(fetcher: Fetch, method: string, path: string, o: CallOptions
   return { status: res.status, headers: res.headers, text, body: parsed };
 }
 
-/** The real Worker (its default export, over the real bundle). */
+/** The real Worker (its default export, over the real bundle in the test KV: seed-content.ts). */
 export function api(method: string, path: string, o?: CallOptions): Promise<Sent> {
   return send((r) => exports.default.fetch(r), method, path, o);
 }
 
-const fixtureApp = createApp(fixtureBundle());
+const fixtureApp = createApp(memoryBundleStore(fixtureBundle()));
 
 /** The app over the constructed fixture bundle, with the test D1 and optional env overrides. */
 export function fixtureApi(

@@ -3,7 +3,8 @@
  * diagnostics. Pure and serializable (no mdast in the result), so files can be compiled in
  * parallel and cached by content hash; cross-file checks happen later in the link phase.
  */
-import type { Root } from 'mdast';
+import type { Parent, Root } from 'mdast';
+import type { Node } from 'unist';
 import { type Diagnostic, diagnostic } from './diagnostics.js';
 import { type BankDraft, extractBank } from './extract/bank.js';
 import { type ExamDraft, extractExam } from './extract/exam.js';
@@ -29,14 +30,24 @@ export interface FileResult {
   questions: QuestionDraft[];
 }
 
+/**
+ * How deep the Markdown tree may nest (root = 0). Real content stays far below; beyond this the
+ * parser and the renderers (all recursive) would eventually exhaust the stack, so a file that
+ * nests deeper is one clear error instead of an internal one.
+ */
+export const MAX_NESTING = 100;
+
 export function compileFile(
   source: SourceFile,
   kind: SourceKind | undefined = classify(source.path),
 ): FileResult {
   const result: FileResult = { path: source.path, kind: kind ?? 'bank', diagnostics: [], questions: [] };
   if (!kind) return result;
+  let tree: Root | undefined;
   try {
-    const tree = parseMarkdown(source.text);
+    tree = parseMarkdown(source.text);
+    const deep = firstTooDeep(tree);
+    if (deep) return tooDeep(source.path, kind, tree, deep.position?.start);
     result.diagnostics.push(...checkDirectives(source.path, kind, tree, source.text));
     if (kind === 'exam') {
       result.exam = extractExam(source.path, tree, result.diagnostics);
@@ -52,6 +63,8 @@ export function compileFile(
       result.questions = questions;
     }
   } catch (error) {
+    // Nesting the parser itself cannot handle (thousands of levels) overflows the stack.
+    if (isStackOverflow(error)) return tooDeep(source.path, kind, tree, undefined);
     // Never a stack trace for any input: a compiler bug becomes a diagnostic on the file.
     const reason = error instanceof Error ? error.message : String(error);
     return {
@@ -66,6 +79,50 @@ export function compileFile(
     };
   }
   return result;
+}
+
+/** The first node (in document order) deeper than MAX_NESTING; iterative, so any depth is fine. */
+function firstTooDeep(tree: Root): Node | undefined {
+  const stack: Array<[Node, number]> = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [Node, number];
+    if (depth > MAX_NESTING) return node;
+    const children = (node as Parent).children;
+    if (Array.isArray(children)) {
+      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i] as Node, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+/** The file's only diagnostic; exam and guide files still declare their id (no cascades). */
+function tooDeep(
+  file: string,
+  kind: SourceKind,
+  tree: Root | undefined,
+  at: { line: number; column: number } | undefined,
+): FileResult {
+  return {
+    path: file,
+    kind,
+    diagnostics: [
+      diagnostic(
+        file,
+        'nesting-too-deep',
+        `blocks or inline elements nest more than ${MAX_NESTING} levels deep here (blockquotes, lists, ` +
+          'emphasis, directives); flatten the structure',
+        { start: { line: at?.line ?? 1, column: at?.column ?? 1 } },
+      ),
+    ],
+    ...(kind === 'exam' || kind === 'guide'
+      ? { declaredId: tree ? declaredId(file, tree, kind === 'exam' ? 'id' : 'slug') : baseName(file) }
+      : {}),
+    questions: [],
+  };
 }
 
 /** `id:`/`slug:` when the YAML at least parses and has one, else the file name. */

@@ -32,6 +32,10 @@ export const RULES = {
     summary: 'the compiler failed on this file (a bug: please report it)',
   },
   'file-unreadable': { severity: 'error', summary: 'the file is binary or not valid UTF-8' },
+  'nesting-too-deep': {
+    severity: 'error',
+    summary: 'blocks or inline elements nest more than 100 levels deep',
+  },
   'content-empty': {
     severity: 'error',
     summary: 'no exams/, guides/ or questions/ Markdown under the content dir',

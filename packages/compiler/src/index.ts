@@ -7,7 +7,7 @@
 export type { Bundle } from './bundle/build.js';
 export { buildBundle } from './bundle/build.js';
 export { canonicalJson } from './bundle/canonical.js';
-export { serializeBundle, writeBundle } from './bundle/write.js';
+export { serializeBundle, type WrittenBundle, writeBundle, writeBundleOutput } from './bundle/write.js';
 export { formatJson, formatText, summaryLine } from './cli/report.js';
 export {
   type CompileOptions,
@@ -15,9 +15,18 @@ export {
   compileContent,
   compileSources,
   GENERATOR,
+  type Timings,
   VERSION,
 } from './compile.js';
 export { compileFile, type FileResult } from './compile-file.js';
 export { type Diagnostic, LINT_RULES, RULES, type RuleId, type Severity } from './diagnostics.js';
 export { linkFiles } from './link/index.js';
+export { type BundleOutput, outputToBundle, outputToStrings } from './pipeline/assemble.js';
+export {
+  type CacheStats,
+  cacheDirIn,
+  defaultCacheDir,
+  FileCache,
+  type FileCacheOptions,
+} from './pipeline/cache.js';
 export { classify, loadContent, type SourceFile, type SourceKind } from './source/load.js';

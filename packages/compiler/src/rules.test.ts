@@ -18,6 +18,14 @@ interface Expected {
 
 const CASES: Expected[] = [
   {
+    rule: 'nesting-too-deep',
+    file: 'questions/sample-cert/deep.md',
+    line: 7,
+    column: 201,
+    message:
+      'blocks or inline elements nest more than 100 levels deep here (blockquotes, lists, emphasis, directives); flatten the structure',
+  },
+  {
     rule: 'frontmatter-missing',
     file: 'guides/no-frontmatter.md',
     line: 1,

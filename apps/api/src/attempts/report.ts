@@ -2,7 +2,8 @@
  * The score report of a submitted attempt: total, pass/fail, per domain, per question (with the
  * key, explanation and rationales, now that the learner has answered), and what to study next.
  */
-import type { ExamIndex, LoadedBundle } from '../bundle.js';
+import type { PublicQuestion, QuestionKey } from '@examdown/compiler/schema';
+import type { ExamIndex } from '../bundle.js';
 import type { ScoreReport } from '../schemas.js';
 import { gradeAnswer, revealedRationales } from './grading.js';
 import type { AttemptQuestionRow, AttemptRow } from './store.js';
@@ -23,13 +24,22 @@ export function parseAnswer(json: string | null): string[] | null {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** What grading reads from the bundle: the attempt's questions and keys, and guide titles. */
+export interface ReportContent {
+  contentHash: string;
+  questions: ReadonlyMap<string, PublicQuestion>;
+  keys: ReadonlyMap<string, QuestionKey>;
+  /** Slug → guide (only the title is used, for study links). */
+  guides: ReadonlyMap<string, { title: string }>;
+}
+
 export interface BuiltReport {
   report: ScoreReport;
   credits: { questionId: string; credit: number }[];
 }
 
 export function buildReport(
-  bundle: LoadedBundle,
+  bundle: ReportContent,
   examIndex: ExamIndex,
   attempt: AttemptRow,
   rows: readonly AttemptQuestionRow[],
@@ -136,7 +146,7 @@ export function buildReport(
  * section for that domain (`/guides/<slug>#<section>`, a web client route).
  */
 export function weakestDomains(
-  bundle: LoadedBundle,
+  bundle: Pick<ReportContent, 'guides'>,
   examIndex: ExamIndex,
   domains: ScoreReport['domains'],
 ): ScoreReport['weakestDomains'] {

@@ -46,31 +46,25 @@ export interface NewAttempt {
   questions: { questionId: string; optionOrder: string[] }[];
 }
 
-/** D1 binds at most 100 parameters per statement. */
-const ROWS_PER_INSERT = 16;
-
 export async function insertAttempt(db: D1Database, a: NewAttempt): Promise<void> {
-  const statements = [
+  // The questions go in as one JSON array ([[question id, option order], …] in position order)
+  // expanded by json_each: one statement whatever the count (D1 binds at most 100 parameters).
+  const questions = JSON.stringify(a.questions.map((q) => [q.questionId, q.optionOrder.join('')]));
+  await db.batch([
     db
       .prepare(
         `INSERT INTO attempts (id, token_hash, exam_id, mode, content_hash, seed, created_at, deadline_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .bind(a.id, a.tokenHash, a.examId, a.mode, a.contentHash, a.seed, a.createdAt, a.deadlineAt),
-  ];
-  for (let start = 0; start < a.questions.length; start += ROWS_PER_INSERT) {
-    const chunk = a.questions.slice(start, start + ROWS_PER_INSERT);
-    const values = chunk.map(() => '(?, ?, ?, ?)').join(', ');
-    const params = chunk.flatMap((q, i) => [a.id, start + i, q.questionId, q.optionOrder.join('')]);
-    statements.push(
-      db
-        .prepare(
-          `INSERT INTO attempt_questions (attempt_id, position, question_id, option_order) VALUES ${values}`,
-        )
-        .bind(...params),
-    );
-  }
-  await db.batch(statements);
+    db
+      .prepare(
+        `INSERT INTO attempt_questions (attempt_id, position, question_id, option_order)
+         SELECT ?1, CAST(q.key AS INTEGER), json_extract(q.value, '$[0]'), json_extract(q.value, '$[1]')
+         FROM json_each(?2) AS q`,
+      )
+      .bind(a.id, questions),
+  ]);
 }
 
 export async function findAttempt(db: D1Database, id: string): Promise<AttemptRow | null> {
@@ -83,6 +77,43 @@ export async function attemptQuestions(db: D1Database, id: string): Promise<Atte
     .bind(id)
     .all<AttemptQuestionRow>();
   return results;
+}
+
+export interface SaveContext {
+  attempt: AttemptRow | null;
+  /** The question's row in this attempt, if it is one of the attempt's questions. */
+  row: AttemptQuestionRow | null;
+  /** Before the save: questions, answered, flagged. */
+  progress: { total: number; answered: number; flagged: number };
+}
+
+/**
+ * What a save needs, in one round trip (one batch): the attempt, the row of the question saved,
+ * and the attempt's progress counts — not all of the attempt's rows.
+ */
+export async function saveContext(
+  db: D1Database,
+  attemptId: string,
+  questionId: string,
+): Promise<SaveContext> {
+  const [attempt, row, counts] = await db.batch([
+    db.prepare('SELECT * FROM attempts WHERE id = ?').bind(attemptId),
+    db
+      .prepare('SELECT * FROM attempt_questions WHERE attempt_id = ? AND question_id = ?')
+      .bind(attemptId, questionId),
+    db
+      .prepare(
+        `SELECT COUNT(*) AS total, COUNT(answer) AS answered, COALESCE(SUM(flagged), 0) AS flagged
+         FROM attempt_questions WHERE attempt_id = ?`,
+      )
+      .bind(attemptId),
+  ]);
+  const c = counts?.results[0] as { total: number; answered: number; flagged: number } | undefined;
+  return {
+    attempt: (attempt?.results[0] as AttemptRow | undefined) ?? null,
+    row: (row?.results[0] as AttemptQuestionRow | undefined) ?? null,
+    progress: { total: c?.total ?? 0, answered: c?.answered ?? 0, flagged: c?.flagged ?? 0 },
+  };
 }
 
 export interface SaveInput {
@@ -135,26 +166,51 @@ export interface SubmitInput {
 }
 
 /**
- * Freezes the attempt with its report. Only the first submit wins (`submitted_at IS NULL` guard);
- * returns false when another submit got there first.
+ * Closes the attempt to saves (sets `submitted_at` unless a submit already did) and returns it as
+ * now stored. Submit freezes first and reads the answers after, so the report grades exactly what
+ * is stored: a save either landed before the freeze (and is graded) or is refused by its guard.
+ */
+export async function freezeAttempt(
+  db: D1Database,
+  id: string,
+  now: number,
+): Promise<{ attempt: AttemptRow | null; rows: AttemptQuestionRow[] }> {
+  // One round trip: freeze, then read the attempt and its rows as they now stand.
+  const [, read, rows] = await db.batch([
+    db.prepare('UPDATE attempts SET submitted_at = ? WHERE id = ? AND submitted_at IS NULL').bind(now, id),
+    db.prepare('SELECT * FROM attempts WHERE id = ?').bind(id),
+    db.prepare('SELECT * FROM attempt_questions WHERE attempt_id = ? ORDER BY position').bind(id),
+  ]);
+  return {
+    attempt: (read?.results[0] as AttemptRow | undefined) ?? null,
+    rows: (rows?.results ?? []) as AttemptQuestionRow[],
+  };
+}
+
+/**
+ * Stores the report of a frozen attempt. Only the first grading wins (`report_json IS NULL`
+ * guard); returns false when another submit stored its report first.
  */
 export async function submitAttempt(db: D1Database, s: SubmitInput): Promise<boolean> {
+  // Every question's credit in one statement (a JSON object question id → credit, read with
+  // json_each), not one UPDATE per question: a 60-question submit is 2 statements, not 61.
+  const credits = JSON.stringify(Object.fromEntries(s.credits.map((c) => [c.questionId, c.credit])));
   const [first] = await db.batch([
     db
       .prepare(
         `UPDATE attempts SET submitted_at = ?, score_points = ?, score_percent = ?, passed = ?, report_json = ?
-         WHERE id = ? AND submitted_at IS NULL`,
+         WHERE id = ? AND report_json IS NULL`,
       )
       .bind(s.submittedAt, s.points, s.percent, s.passed ? 1 : 0, s.reportJson, s.attemptId),
-    ...s.credits.map((c) =>
-      db
-        .prepare(
-          `UPDATE attempt_questions SET credit = ?
-           WHERE attempt_id = ? AND question_id = ? AND credit IS NULL
-             AND (SELECT submitted_at FROM attempts WHERE id = ?) = ?`,
-        )
-        .bind(c.credit, s.attemptId, c.questionId, s.attemptId, s.submittedAt),
-    ),
+    db
+      .prepare(
+        `UPDATE attempt_questions
+         SET credit = (SELECT c.value FROM json_each(?1) AS c WHERE c.key = attempt_questions.question_id)
+         WHERE attempt_id = ?2 AND credit IS NULL
+           AND question_id IN (SELECT c.key FROM json_each(?1) AS c)
+           AND (SELECT submitted_at FROM attempts WHERE id = ?2) = ?3`,
+      )
+      .bind(credits, s.attemptId, s.submittedAt),
   ]);
   return (first?.meta.changes ?? 0) > 0;
 }
@@ -179,7 +235,8 @@ export async function submittedItems(
       `SELECT q.attempt_id, q.question_id, COALESCE(q.credit, 0) AS credit,
               (q.answer IS NOT NULL) AS answered, a.score_percent AS total
        FROM attempts a JOIN attempt_questions q ON q.attempt_id = a.id
-       WHERE a.exam_id = ? AND a.submitted_at IS NOT NULL AND (? IS NULL OR a.mode = ?)`,
+       WHERE a.exam_id = ? AND a.submitted_at IS NOT NULL AND a.report_json IS NOT NULL
+         AND (? IS NULL OR a.mode = ?)`,
     )
     .bind(examId, mode ?? null, mode ?? null)
     .all<StatsRow>();

@@ -10,14 +10,17 @@ import {
   type AttemptRow,
   attemptQuestions,
   findAttempt,
+  freezeAttempt,
   insertAttempt,
   saveAnswer,
+  saveContext,
   submitAttempt,
 } from '../attempts/store.js';
-import type { ExamIndex, LoadedBundle } from '../bundle.js';
+import type { ExamIndex } from '../bundle.js';
+import type { Content } from '../bundle-store.js';
 import type { AppEnv } from '../env.js';
 import { ApiError, errorResponses } from '../errors.js';
-import { limitBody, noStore, validationHook } from '../http.js';
+import { jsonText, limitBody, noStore, validationHook } from '../http.js';
 import {
   AttemptIdParam,
   AttemptQuestionParam,
@@ -53,7 +56,7 @@ const startAttempt = createRoute({
       description: 'The attempt, its secret token and its questions (public form)',
       content: json(StartedAttempt),
     },
-    ...errorResponses(400, 404, 413, 415, 422),
+    ...errorResponses(400, 404, 413, 415, 422, 503),
   },
 });
 
@@ -67,7 +70,7 @@ const getAttempt = createRoute({
   request: { params: AttemptIdParam },
   responses: {
     200: { description: 'The attempt', content: json(AttemptStateSchema) },
-    ...errorResponses(400, 401, 403, 404),
+    ...errorResponses(400, 401, 403, 404, 503),
   },
 });
 
@@ -81,7 +84,7 @@ const putAnswer = createRoute({
   request: { params: AttemptQuestionParam, body: { required: true, content: json(SaveAnswerRequest) } },
   responses: {
     200: { description: 'Saved', content: json(SaveAnswerResult) },
-    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 503),
   },
 });
 
@@ -95,7 +98,7 @@ const submit = createRoute({
   request: { params: AttemptIdParam },
   responses: {
     200: { description: 'The score report', content: json(ScoreReport) },
-    ...errorResponses(400, 401, 403, 404),
+    ...errorResponses(400, 401, 403, 404, 503),
   },
 });
 
@@ -109,7 +112,7 @@ const getReport = createRoute({
   request: { params: AttemptIdParam },
   responses: {
     200: { description: 'The score report', content: json(ScoreReport) },
-    ...errorResponses(400, 401, 403, 404, 409),
+    ...errorResponses(400, 401, 403, 404, 409, 503),
   },
 });
 
@@ -118,7 +121,11 @@ type Ctx = Context<AppEnv>;
 /** The attempt, if the bearer token is its token: 401 without a token, 404 unknown, 403 wrong token. */
 async function authorize(c: Ctx, id: string): Promise<AttemptRow> {
   const token = bearerToken(c.req.header('Authorization'));
-  const attempt = await findAttempt(c.env.DB, id);
+  return verifyToken(id, await findAttempt(c.env.DB, id), token);
+}
+
+/** 404 for no attempt, 403 when the token is not this attempt's. */
+async function verifyToken(id: string, attempt: AttemptRow | null, token: string): Promise<AttemptRow> {
   if (!attempt) throw new ApiError('attempt_not_found', `There is no attempt '${id}'.`);
   if (!(await tokenMatches(token, attempt.token_hash))) {
     throw new ApiError('token_invalid', 'This token does not belong to this attempt.');
@@ -126,8 +133,8 @@ async function authorize(c: Ctx, id: string): Promise<AttemptRow> {
   return attempt;
 }
 
-function examOf(bundle: LoadedBundle, attempt: AttemptRow): ExamIndex {
-  const index = bundle.exams.get(attempt.exam_id);
+function examOf(content: Content, attempt: AttemptRow): ExamIndex {
+  const index = content.exams.get(attempt.exam_id);
   if (!index)
     throw new ApiError('exam_not_found', `The exam '${attempt.exam_id}' of this attempt no longer exists.`);
   return index;
@@ -162,14 +169,14 @@ function orderedQuestion(question: PublicQuestion, optionOrder: string): PublicQ
 }
 
 function attemptState(
-  bundle: LoadedBundle,
+  questionsById: ReadonlyMap<string, PublicQuestion>,
   index: ExamIndex,
   attempt: AttemptRow,
   rows: readonly AttemptQuestionRow[],
   now: number,
 ): AttemptState {
   const questions = rows.flatMap((row) => {
-    const question = bundle.questions.get(row.question_id);
+    const question = questionsById.get(row.question_id);
     if (!question) return [];
     return [
       {
@@ -227,8 +234,8 @@ function strataFor(index: ExamIndex, mode: 'exam' | 'practice', domains: string[
 
 export const attemptRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(startAttempt, async (c) => {
-    const { bundle } = c.var;
-    const index = examIndexOr404(c, c.req.valid('param').examId);
+    const content = await c.var.content();
+    const index = examIndexOr404(content, c.req.valid('param').examId);
     const { mode, domains, count } = c.req.valid('json');
     const strata = strataFor(index, mode, domains);
     const available = strata.reduce((n, s) => n + s.pool.length, 0);
@@ -243,8 +250,10 @@ export const attemptRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 
     const seed = randomSeed();
     const random = seededRandom(seed);
-    const drawn = drawStratified(wanted, strata, random).flatMap(({ questionId }) => {
-      const question = bundle.questions.get(questionId);
+    const picked = drawStratified(wanted, strata, random);
+    const questions = await content.questions(picked.map((p) => p.questionId));
+    const drawn = picked.flatMap(({ questionId }) => {
+      const question = questions.get(questionId);
       return question
         ? [
             {
@@ -265,7 +274,7 @@ export const attemptRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       token_hash: await hashToken(token),
       exam_id: index.exam.id,
       mode,
-      content_hash: bundle.contentHash,
+      content_hash: content.contentHash,
       seed,
       created_at: now,
       deadline_at: mode === 'exam' ? now + index.exam.durationMinutes * 60_000 : null,
@@ -297,27 +306,32 @@ export const attemptRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       credit: null,
     }));
     c.header('Location', `/api/v1/attempts/${attempt.id}`);
-    return c.json({ ...attemptState(bundle, index, attempt, rows, now), token }, 201);
+    return c.json({ ...attemptState(questions, index, attempt, rows, now), token }, 201);
   })
   .openapi(getAttempt, async (c) => {
     const { id } = c.req.valid('param');
+    const content = await c.var.content();
     const attempt = await authorize(c, id);
     const rows = await attemptQuestions(c.env.DB, id);
-    return c.json(attemptState(c.var.bundle, examOf(c.var.bundle, attempt), attempt, rows, Date.now()), 200);
+    const questions = await content.questions(rows.map((r) => r.question_id));
+    return c.json(attemptState(questions, examOf(content, attempt), attempt, rows, Date.now()), 200);
   })
   .openapi(putAnswer, async (c) => {
     const { id, questionId } = c.req.valid('param');
     const body = c.req.valid('json');
-    const attempt = await authorize(c, id);
+    const content = await c.var.content();
+    const token = bearerToken(c.req.header('Authorization'));
+    // One round trip: the attempt, this question's row and the progress counts.
+    const context = await saveContext(c.env.DB, id, questionId);
+    const attempt = await verifyToken(id, context.attempt, token);
     if (attempt.submitted_at !== null) {
       throw new ApiError(
         'attempt_submitted',
         'This attempt has been submitted; answers can no longer change.',
       );
     }
-    const rows = await attemptQuestions(c.env.DB, id);
-    const row = rows.find((r) => r.question_id === questionId);
-    const question = c.var.bundle.questions.get(questionId);
+    const { row } = context;
+    const question = row ? await content.question(questionId) : undefined;
     if (!row || !question) {
       throw new ApiError('question_not_in_attempt', `Question '${questionId}' is not part of this attempt.`);
     }
@@ -351,49 +365,75 @@ export const attemptRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       }
       throw new ApiError('attempt_expired', 'The time for this attempt is up; submit it to get the report.');
     }
+    const before = { answered: row.answer !== null, flagged: row.flagged === 1 };
     if (answer !== undefined) row.answer = answer === null ? null : JSON.stringify(answer);
     if (body.flagged !== undefined) row.flagged = body.flagged ? 1 : 0;
+    const { progress } = context;
     return c.json(
       {
         questionId,
         answer: parseAnswer(row.answer),
         flagged: row.flagged === 1,
         savedAt: iso(now),
-        progress: progressOf(rows),
+        progress: {
+          total: progress.total,
+          answered: progress.answered - Number(before.answered) + Number(row.answer !== null),
+          flagged: progress.flagged - Number(before.flagged) + Number(row.flagged === 1),
+        },
       },
       200,
     );
   })
   .openapi(submit, async (c) => {
     const { id } = c.req.valid('param');
-    const attempt = await authorize(c, id);
-    if (attempt.report_json !== null) return c.json(JSON.parse(attempt.report_json) as ScoreReport, 200);
-    const { bundle } = c.var;
-    const index = examOf(bundle, attempt);
-    const rows = await attemptQuestions(c.env.DB, id);
-    const submittedAt = Date.now();
-    const { report, credits } = buildReport(bundle, index, attempt, rows, submittedAt);
+    const content = await c.var.content();
+    const opened = await authorize(c, id);
+    if (opened.report_json !== null) return jsonText<ScoreReport, 200>(c, opened.report_json, 200);
+    const index = examOf(content, opened);
+    // Freeze before reading the answers: no save lands after this, so the report grades exactly
+    // what is stored, and concurrent submits grade the same rows at the same submittedAt.
+    const frozen = await freezeAttempt(c.env.DB, id, Date.now());
+    const attempt = frozen.attempt ?? opened;
+    if (attempt.report_json !== null) return jsonText<ScoreReport, 200>(c, attempt.report_json, 200);
+    const { rows } = frozen;
+    const ids = rows.map((r) => r.question_id);
+    const [questions, keys, guides] = await Promise.all([
+      content.questions(ids),
+      content.keys(ids),
+      content.guideIndex(),
+    ]);
+    const submittedAt = attempt.submitted_at ?? Date.now();
+    const { report, credits } = buildReport(
+      { contentHash: content.contentHash, questions, keys, guides },
+      index,
+      attempt,
+      rows,
+      submittedAt,
+    );
+    const reportJson = JSON.stringify(report);
     const won = await submitAttempt(c.env.DB, {
       attemptId: id,
       submittedAt,
       points: report.score.points,
       percent: report.score.total === 0 ? 0 : (100 * report.score.points) / report.score.total,
       passed: report.score.passed,
-      reportJson: JSON.stringify(report),
+      reportJson,
       credits,
     });
     if (!won) {
-      // A concurrent submit froze the attempt first: answer with its report, not ours.
+      // A concurrent submit stored its report first: answer with it, not ours.
       const frozen = await findAttempt(c.env.DB, id);
-      if (frozen?.report_json) return c.json(JSON.parse(frozen.report_json) as ScoreReport, 200);
+      if (frozen?.report_json) return jsonText<ScoreReport, 200>(c, frozen.report_json, 200);
     }
-    return c.json(report, 200);
+    // The stored text itself: the report is serialized once.
+    return jsonText<ScoreReport, 200>(c, reportJson, 200);
   })
   .openapi(getReport, async (c) => {
     const { id } = c.req.valid('param');
+    await c.var.content();
     const attempt = await authorize(c, id);
     if (attempt.report_json === null) {
       throw new ApiError('attempt_not_submitted', 'This attempt has not been submitted yet.');
     }
-    return c.json(JSON.parse(attempt.report_json) as ScoreReport, 200);
+    return jsonText<ScoreReport, 200>(c, attempt.report_json, 200);
   });

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { ExamIndex } from '../bundle.js';
+import type { Content } from '../bundle-store.js';
 import type { AppEnv } from '../env.js';
 import { ApiError, errorResponses } from '../errors.js';
 import { contentCache, validationHook } from '../http.js';
@@ -16,6 +17,7 @@ const listExams = createRoute({
       description: 'Exams with their blueprint summary',
       content: { 'application/json': { schema: ExamList } },
     },
+    ...errorResponses(503),
   },
 });
 
@@ -28,7 +30,7 @@ const getExam = createRoute({
   request: { params: ExamIdParam },
   responses: {
     200: { description: 'The exam', content: { 'application/json': { schema: ExamDetail } } },
-    ...errorResponses(400, 404),
+    ...errorResponses(400, 404, 503),
   },
 });
 
@@ -53,23 +55,23 @@ export function examSummary(index: ExamIndex): ExamSummary {
   };
 }
 
-export function examIndexOr404(c: { var: AppEnv['Variables'] }, examId: string): ExamIndex {
-  const index = c.var.bundle.exams.get(examId);
+export function examIndexOr404(content: Content, examId: string): ExamIndex {
+  const index = content.exams.get(examId);
   if (!index) throw new ApiError('exam_not_found', `There is no exam '${examId}'.`);
   return index;
 }
 
 export const examRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(listExams, (c) => {
-    const { bundle } = c.var;
-    const exams = bundle.examList.flatMap((e) => {
-      const index = bundle.exams.get(e.id);
+  .openapi(listExams, async (c) => {
+    const content = await c.var.content();
+    const exams = content.examList.flatMap((e) => {
+      const index = content.exams.get(e.id);
       return index ? [examSummary(index)] : [];
     });
     return c.json({ exams }, 200);
   })
-  .openapi(getExam, (c) => {
-    const index = examIndexOr404(c, c.req.valid('param').examId);
+  .openapi(getExam, async (c) => {
+    const index = examIndexOr404(await c.var.content(), c.req.valid('param').examId);
     const byDomain: Record<string, number> = {};
     for (const [domain, ids] of index.pool) byDomain[domain] = ids.length;
     return c.json({ ...index.exam, bank: { total: index.bankSize, byDomain } }, 200);

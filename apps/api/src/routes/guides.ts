@@ -12,6 +12,7 @@ const listGuides = createRoute({
   middleware: [contentCache] as const,
   responses: {
     200: { description: 'Guides', content: { 'application/json': { schema: GuideList } } },
+    ...errorResponses(503),
   },
 });
 
@@ -24,15 +25,18 @@ const getGuide = createRoute({
   request: { params: GuideSlugParam },
   responses: {
     200: { description: 'The guide', content: { 'application/json': { schema: GuideDetail } } },
-    ...errorResponses(400, 404),
+    ...errorResponses(400, 404, 503),
   },
 });
 
 export const guideRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(listGuides, (c) => c.json({ guides: c.var.bundle.guideSummaries }, 200))
-  .openapi(getGuide, (c) => {
+  .openapi(listGuides, async (c) => {
+    const guides = await (await c.var.content()).guideSummaries();
+    return c.json({ guides: [...guides] }, 200);
+  })
+  .openapi(getGuide, async (c) => {
     const { slug } = c.req.valid('param');
-    const guide = c.var.bundle.guides.get(slug);
+    const guide = await (await c.var.content()).guide(slug);
     if (!guide) throw new ApiError('guide_not_found', `There is no guide '${slug}'.`);
     return c.json(guide, 200);
   });

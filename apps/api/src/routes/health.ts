@@ -1,6 +1,7 @@
 import { BUNDLE_SCHEMA_VERSION } from '@examdown/compiler/schema';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.js';
+import { ErrorBody } from '../errors.js';
 import { API_VERSION, noStore, validationHook } from '../http.js';
 import { Health } from '../schemas.js';
 
@@ -12,14 +13,19 @@ const healthz = createRoute({
   middleware: [noStore] as const,
   responses: {
     200: { description: 'Healthy', content: { 'application/json': { schema: Health } } },
-    503: { description: 'The database is unavailable', content: { 'application/json': { schema: Health } } },
+    503: {
+      description:
+        'The database is unavailable (Health, `database: "unavailable"`), or the content bundle is missing or corrupt (Error `bundle_unavailable` with the reason)',
+      content: { 'application/json': { schema: Health.or(ErrorBody) } },
+    },
   },
 });
 
 export const healthRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
   healthz,
   async (c) => {
-    const { manifest } = c.var.bundle;
+    // Throws ApiError `bundle_unavailable` (503) when there is no usable bundle.
+    const { manifest } = await c.var.content();
     let database: 'ok' | 'unavailable' = 'ok';
     try {
       await c.env.DB.prepare('SELECT COUNT(*) AS n FROM attempts WHERE 0').first();

@@ -14,7 +14,7 @@ const getQuestion = createRoute({
   request: { params: QuestionIdParam },
   responses: {
     200: { description: 'The question', content: { 'application/json': { schema: QuestionPublic } } },
-    ...errorResponses(400, 404),
+    ...errorResponses(400, 404, 503),
   },
 });
 
@@ -30,25 +30,26 @@ const checkQuestion = createRoute({
   },
   responses: {
     200: { description: 'The verdict', content: { 'application/json': { schema: CheckResult } } },
-    ...errorResponses(400, 404, 413, 415, 422),
+    ...errorResponses(400, 404, 413, 415, 422, 503),
   },
 });
 
 export const questionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(getQuestion, (c) => {
+  .openapi(getQuestion, async (c) => {
     const { id } = c.req.valid('param');
-    const question = c.var.bundle.questions.get(id);
+    const question = await (await c.var.content()).question(id);
     if (!question) throw new ApiError('question_not_found', `There is no question '${id}'.`);
     return c.json(question, 200);
   })
-  .openapi(checkQuestion, (c) => {
+  .openapi(checkQuestion, async (c) => {
     const { id } = c.req.valid('param');
-    const { bundle } = c.var;
-    const question = bundle.questions.get(id);
-    const key = bundle.keys.get(id);
-    if (!question || !key) throw new ApiError('question_not_found', `There is no question '${id}'.`);
+    const content = await c.var.content();
+    const question = await content.question(id);
+    if (!question) throw new ApiError('question_not_found', `There is no question '${id}'.`);
     const answer = validateAnswer(question, c.req.valid('json').answer);
-    const scoring = bundle.exams.get(question.exam)?.exam.scoring.multipleSelect ?? 'all-or-nothing';
+    const key = (await content.keys([id])).get(id);
+    if (!key) throw new ApiError('question_not_found', `There is no question '${id}'.`);
+    const scoring = content.exams.get(question.exam)?.exam.scoring.multipleSelect ?? 'all-or-nothing';
     const grade = gradeAnswer(question.type, key.correct, answer, scoring);
     return c.json(
       {

@@ -33,7 +33,7 @@ const questionStats = createRoute({
   request: { query: StatsQuery },
   responses: {
     200: { description: 'Per-question statistics', content: { 'application/json': { schema: StatsResult } } },
-    ...errorResponses(400, 401, 403, 404),
+    ...errorResponses(400, 401, 403, 404, 503),
   },
 });
 
@@ -41,7 +41,7 @@ export const statsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   questionStats,
   async (c) => {
     const { exam, mode } = c.req.valid('query');
-    const index = examIndexOr404(c, exam);
+    const index = examIndexOr404(await c.var.content(), exam);
     const rows = await submittedItems(c.env.DB, exam, mode);
     const { attempts, items } = itemStatistics(index, rows);
     return c.json({ examId: exam, attempts, generatedAt: new Date().toISOString(), questions: items }, 200);

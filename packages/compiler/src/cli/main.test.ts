@@ -1,6 +1,14 @@
 /** The real CLI, run as a child process with this Node binary, against temp copies of the sample. */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, readTree, tempDir, tempSample } from '../__fixtures__/helpers.js';
@@ -99,6 +107,47 @@ describe('examdown build', () => {
     const { code } = run(['build', '.', '--out', 'out'], content);
     expect(code).toBe(1);
     expect([...readTree(path.join(content, 'out')).keys()]).toEqual(['public/previous.json']);
+  });
+});
+
+describe('threads and the cache', () => {
+  it('--jobs and the disk cache never change a byte of the bundle', () => {
+    const content = tempSample();
+    const cache = path.join(tempDir(), 'cache');
+    expect(run(['build', '.', '--out', 'serial', '--jobs', '1', '--no-cache'], content).code).toBe(0);
+    expect(run(['build', '.', '--out', 'parallel', '--jobs', '2', '--no-cache'], content).code).toBe(0);
+    expect(run(['build', '.', '--out', 'cold', '--cache-dir', cache], content).code).toBe(0);
+    expect(run(['build', '.', '--out', 'warm', '--cache-dir', cache], content).code).toBe(0);
+    const serial = readTree(path.join(content, 'serial'));
+    for (const out of ['parallel', 'cold', 'warm']) expect(readTree(path.join(content, out))).toEqual(serial);
+    const [folder] = readdirSync(cache);
+    expect(readdirSync(path.join(cache, folder as string)).filter((f) => f.endsWith('.entry'))).toHaveLength(
+      3,
+    );
+  });
+
+  it('keeps its cache in node_modules/.cache/examdown of the nearest package, never in bare content', () => {
+    const bare = tempSample();
+    expect(run(['build', '.', '--out', 'out'], bare).code).toBe(0);
+    expect(readdirSync(bare).sort()).toEqual(['exams', 'guides', 'out', 'questions']);
+
+    const project = tempSample();
+    writeFileSync(path.join(project, 'package.json'), '{"name":"content","private":true}\n');
+    expect(run(['build', '.', '--out', 'out'], project).code).toBe(0);
+    const root = path.join(project, 'node_modules/.cache/examdown');
+    const [folder] = readdirSync(root);
+    expect(readdirSync(path.join(root, folder as string)).filter((f) => f.endsWith('.entry'))).toHaveLength(
+      3,
+    );
+    const first = readTree(path.join(project, 'out'));
+    // A corrupt cache is ignored: same bundle, exit 0.
+    for (const entry of readdirSync(path.join(root, folder as string))) {
+      writeFileSync(path.join(root, folder as string, entry), 'garbage');
+    }
+    const again = run(['build', '.', '--out', 'out'], project);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toBe('');
+    expect(readTree(path.join(project, 'out'))).toEqual(first);
   });
 });
 
@@ -206,6 +255,8 @@ describe('usage', () => {
     [['check', '--format', 'xml'], "--format must be text or json, not 'xml'"],
     [['check', '--max-warnings', 'many'], "--max-warnings needs a whole number >= 0, not 'many'"],
     [['check', 'a', 'b'], "unexpected argument 'b'"],
+    [['check', '--jobs', '0'], "--jobs needs a whole number >= 1, not '0'"],
+    [['check', '--no-cache', '--cache-dir', 'x'], '--no-cache and --cache-dir exclude each other'],
   ])('%j exits 2 with a usage message on stderr', (args, message) => {
     const { code, stdout, stderr } = run(args, tempDir());
     expect(code).toBe(2);
@@ -225,6 +276,30 @@ describe('usage', () => {
 });
 
 describe('--watch', () => {
+  it('does not rebuild because of its own cache writes', async () => {
+    const content = tempSample();
+    writeFileSync(path.join(content, 'package.json'), '{"name":"content","private":true}\n');
+    const child: ChildProcess = spawn(process.execPath, [CLI, 'build', '.', '--out', 'out', '--watch'], {
+      cwd: content,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    try {
+      for (let i = 0; i < 200 && !/\[examdown\] build/.test(output); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(output.match(/\[examdown\] build \w+ in \d+ ms/g)).toHaveLength(1);
+      expect(existsSync(path.join(content, 'node_modules/.cache/examdown'))).toBe(true);
+    } finally {
+      child.kill();
+      rmSync(content, { recursive: true, force: true });
+    }
+  });
+
   it('rebuilds on change and prints a line with the timing', async () => {
     const content = tempSample();
     const child: ChildProcess = spawn(process.execPath, [CLI, 'build', '.', '--out', 'out', '--watch'], {

@@ -25,6 +25,17 @@ export function largestRemainder(total: number, weights: readonly number[]): num
 }
 
 export function checkBlueprints(model: LinkModel, emit: Emit): void {
+  // Questions per exam and domain, counted in one pass (not one pass per exam).
+  const counts = new Map<string, Map<string, number>>();
+  for (const { draft: question } of model.questions.values()) {
+    const { exam, domain } = question.public;
+    let byDomain = counts.get(exam);
+    if (!byDomain) {
+      byDomain = new Map();
+      counts.set(exam, byDomain);
+    }
+    byDomain.set(domain, (byDomain.get(domain) ?? 0) + 1);
+  }
   for (const [id, { file, draft }] of model.exams) {
     const { domains, questionCount } = draft.exam;
     const sum = domains.reduce((total, domain) => total + domain.weight, 0);
@@ -39,12 +50,7 @@ export function checkBlueprints(model: LinkModel, emit: Emit): void {
       );
       continue;
     }
-    const have = new Map<string, number>(domains.map((d) => [d.id, 0]));
-    for (const { draft: question } of model.questions.values()) {
-      if (question.public.exam !== id) continue;
-      const count = have.get(question.public.domain);
-      if (count !== undefined) have.set(question.public.domain, count + 1);
-    }
+    const have = counts.get(id) ?? new Map<string, number>();
     const needed = largestRemainder(
       questionCount,
       domains.map((d) => d.weight),

@@ -5,6 +5,12 @@ import type { Emit, LinkModel } from './model.js';
 export function checkReferences(model: LinkModel, emit: Emit): void {
   const examIds = [...model.exams.keys()];
   const guideSlugs = [...model.guides.keys()];
+  // Each exam's domain ids once, not once per question.
+  const domainsOf = new Map<string, { list: string[]; set: Set<string> }>();
+  for (const [id, { draft }] of model.exams) {
+    const list = draft.exam.domains.map((d) => d.id);
+    domainsOf.set(id, { list, set: new Set(list) });
+  }
 
   for (const [id, { file, draft }] of model.questions) {
     const { exam, domain } = draft.public;
@@ -32,8 +38,8 @@ export function checkReferences(model: LinkModel, emit: Emit): void {
       );
       continue;
     }
-    const domains = target.draft.exam.domains.map((d) => d.id);
-    if (domain && !domains.includes(domain)) {
+    const { list: domains, set: known } = domainsOf.get(exam) ?? { list: [], set: new Set<string>() };
+    if (domain && !known.has(domain)) {
       emit(
         diagnostic(
           file,

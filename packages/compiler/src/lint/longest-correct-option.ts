@@ -11,11 +11,19 @@ export const longestCorrectOption: BankRule = {
   check(exam, questions) {
     const eligible = questions.filter((q) => q.optionLengths.length >= 3);
     if (eligible.length === 0) return undefined;
-    const giveaways = eligible.filter((q) => {
-      const longest = Math.max(...q.optionLengths);
-      const at = q.optionLengths.flatMap((length, index) => (length === longest ? [index] : []));
-      return at.length === 1 && q.correct.includes(at[0] as number);
-    }).length;
+    let giveaways = 0;
+    for (const q of eligible) {
+      // The position of the strictly longest option, or -1 on a tie (one pass, no allocations).
+      let longest = -1;
+      let at = -1;
+      q.optionLengths.forEach((length, index) => {
+        if (length > longest) {
+          longest = length;
+          at = index;
+        } else if (length === longest) at = -1;
+      });
+      if (at !== -1 && q.correct.includes(at)) giveaways++;
+    }
     if (giveaways * 2 <= eligible.length) return undefined;
     const share = Math.round((giveaways / eligible.length) * 100);
     return (

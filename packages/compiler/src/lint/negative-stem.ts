@@ -69,7 +69,8 @@ function collect(node: Text, base: number, words: Word[]): void {
   if (!start) return;
   for (const match of node.value.matchAll(NEGATIVE)) {
     const before = node.value.slice(0, match.index);
-    const lines = before.split('\n');
+    // Line endings as the parser counts them (a text node keeps the author's \r\n or \r).
+    const lines = before.split(/\r\n|\r|\n/);
     const line = start.line + lines.length - 1;
     const column = lines.length === 1 ? start.column + before.length : (lines.at(-1)?.length ?? 0) + 1;
     words.push({

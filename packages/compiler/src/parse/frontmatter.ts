@@ -3,7 +3,7 @@
  * diagnostics at the offending key's line and column in the Markdown file.
  */
 import type { Root, Yaml } from 'mdast';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { type Diagnostic, diagnostic, didYouMean, type Span } from '../diagnostics.js';
 
@@ -53,30 +53,51 @@ export function parseFrontmatter<S extends z.ZodType>(
   }
   const fenceLine = node.position?.start.line ?? 1;
   const span: Span = { start: { line: fenceLine, column: 1 } };
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(node.value, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // resolveKnownTags: false — YAML 1.1 tags (!!binary, !!set, !!timestamp …) stay plain strings
+  // instead of becoming Buffers, Sets or Dates that no frontmatter schema expects.
+  const doc = parseDocument(node.value, { prettyErrors: false, uniqueKeys: true, resolveKnownTags: false });
   // The YAML text starts on the line after the opening fence.
-  const at = (offset: number): { line: number; column: number } => {
-    const pos = lineCounter.linePos(offset);
-    return { line: fenceLine + pos.line, column: pos.col };
-  };
+  const at = positionsIn(node.value, fenceLine + 1);
+  // Aliases are resolved by toJS: an unknown anchor or an alias bomb throws there.
+  let raw: unknown;
+  let aliasError: string | undefined;
+  if (doc.errors.length === 0) {
+    try {
+      raw = doc.toJS({ maxAliasCount: 100 }) ?? {};
+    } catch (error) {
+      aliasError = error instanceof Error ? error.message : String(error);
+    }
+  }
+  if (aliasError !== undefined) {
+    return {
+      data: undefined,
+      raw: undefined,
+      span,
+      keys: {},
+      diagnostics: [diagnostic(file, 'frontmatter-yaml', `invalid YAML: ${firstLine(aliasError)}`, span)],
+    };
+  }
   if (doc.errors.length > 0) {
     return {
       data: undefined,
       raw: undefined,
       span,
       keys: {},
-      diagnostics: doc.errors.map((error) =>
-        diagnostic(file, 'frontmatter-yaml', `invalid YAML: ${firstLine(error.message)}`, {
+      // The first error only: the YAML parser reports one per token after it (a line of
+      // 5,000 '[' gives 5,000 errors), and fixing the first one is what the author does next.
+      diagnostics: doc.errors.slice(0, 1).map((error) => {
+        const more = doc.errors.length - 1;
+        const suffix = more > 0 ? ` (${more} more YAML error${more === 1 ? '' : 's'} after it)` : '';
+        return diagnostic(file, 'frontmatter-yaml', `invalid YAML: ${firstLine(error.message)}${suffix}`, {
           start: at(error.pos[0]),
           end: at(error.pos[1]),
-        }),
-      ),
+        });
+      }),
     };
   }
-  const keys: KeySpans = {};
+  // No prototype: a key named 'toString' or '__proto__' is just a key.
+  const keys: KeySpans = Object.create(null) as KeySpans;
   collectKeySpans(doc.contents, '', keys, at);
-  const raw: unknown = doc.toJS() ?? {};
   const result = schema.safeParse(raw);
   if (result.success) return { data: result.data, raw, span, keys, diagnostics: [] };
 
@@ -86,7 +107,7 @@ export function parseFrontmatter<S extends z.ZodType>(
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeys(schema, path);
       for (const key of issue.keys) {
-        const where = keys[[...path, key].join('.')] ?? spanOf(keys, path) ?? span;
+        const where = spanAt(keys, [...path, key].join('.')) ?? spanOf(keys, path) ?? span;
         diagnostics.push(
           diagnostic(file, 'frontmatter-unknown-key', `unknown key '${key}'${didYouMean(key, known)}`, where),
         );
@@ -95,7 +116,7 @@ export function parseFrontmatter<S extends z.ZodType>(
     }
     const where = spanOf(keys, path) ?? span;
     const name = describePath(path);
-    const present = keys[path.join('.')] !== undefined;
+    const present = spanAt(keys, path.join('.')) !== undefined;
     const message =
       present || path.length === 0 ? `${name}: ${issue.message}` : `missing required key ${name}`;
     diagnostics.push(diagnostic(file, 'frontmatter-invalid', message, where));
@@ -120,6 +141,33 @@ function dropMisspelledRequired(diagnostics: Diagnostic[]): Diagnostic[] {
   });
 }
 
+/**
+ * Offset in `text` → line and column in the file, `text` starting at column 1 of `firstLine`.
+ * Lines end at \r\n, \r or \n, as in the Markdown parser's positions (the YAML library's own
+ * line counter only sees \n, and not inside every token), and offsets are clamped to the text.
+ */
+function positionsIn(text: string, firstLine: number): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  const ends: number[] = [];
+  for (const match of text.matchAll(/\r\n|\r|\n/g)) {
+    ends.push(match.index);
+    starts.push(match.index + match[0].length);
+  }
+  ends.push(text.length);
+  return (offset) => {
+    const at = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, text.length));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] as number) <= at) low = mid;
+      else high = mid - 1;
+    }
+    // An offset inside a line ending (between \r and \n) is the end of that line.
+    return { line: firstLine + low, column: Math.min(at, ends[low] as number) - (starts[low] as number) + 1 };
+  };
+}
+
 function firstLine(message: string): string {
   return message.split('\n')[0]?.trim() ?? message;
 }
@@ -131,10 +179,18 @@ export function describePath(path: readonly string[]): string {
   return `'${text}'`;
 }
 
+/**
+ * keys[key], own properties only: key spans may have been through JSON (the cache), and an
+ * author's key may be called 'constructor' or 'toString'.
+ */
+export function spanAt(keys: KeySpans, key: string): Span | undefined {
+  return Object.hasOwn(keys, key) ? keys[key] : undefined;
+}
+
 /** The span of the deepest existing ancestor of `path` (a missing key points at its parent). */
 export function spanOf(keys: KeySpans, path: readonly string[]): Span | undefined {
   for (let n = path.length; n > 0; n--) {
-    const found = keys[path.slice(0, n).join('.')];
+    const found = spanAt(keys, path.slice(0, n).join('.'));
     if (found) return found;
   }
   return undefined;
