@@ -24,6 +24,9 @@ export default defineConfig(async () => {
       setupFiles: ['./test/apply-migrations.ts', './test/seed-content.ts'],
       // One workerd for all files (each file's own isolate costs seconds); tests do not share state.
       isolate: false,
+      // The fuzz and concurrency suites make thousands of requests; on a loaded 2-core CI machine
+      // (turbo runs the browser tests beside them) 5 s is not enough. A hang still fails.
+      testTimeout: 120_000,
     },
   };
 });
