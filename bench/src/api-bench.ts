@@ -186,44 +186,56 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH) 
     const load: Partial<Record<RouteName, LoadResult>> & { bareLoop?: LoadResult; saveLoop?: LoadResult } = {
       saveLoop,
     };
-    if (hasWrk()) {
-      const wrkOptions = { seconds: options.seconds, connections: options.connections };
-      const json = { 'Content-Type': 'application/json' };
-      log(`req/s: wrk, ${options.seconds} s per route, ${options.connections} connections …`);
-      load.bare = wrk(worker.url, 'bare', [{ method: 'GET', path: '/api/__bench/bare' }], wrkOptions);
-      load.exam = wrk(worker.url, 'exam', [{ method: 'GET', path: `/api/v1/exams/${exam.id}` }], wrkOptions);
-      load.start = wrk(
-        worker.url,
-        'start',
-        [
-          {
-            method: 'POST',
-            path: `/api/v1/exams/${exam.id}/attempts`,
-            headers: json,
-            body: '{"mode":"exam"}',
-          },
-        ],
-        wrkOptions,
+    let loadError: string | undefined;
+    try {
+      if (hasWrk()) {
+        const wrkOptions = { seconds: options.seconds, connections: options.connections };
+        const json = { 'Content-Type': 'application/json' };
+        log(`req/s: wrk, ${options.seconds} s per route, ${options.connections} connections …`);
+        load.bare = wrk(worker.url, 'bare', [{ method: 'GET', path: '/api/__bench/bare' }], wrkOptions);
+        load.exam = wrk(
+          worker.url,
+          'exam',
+          [{ method: 'GET', path: `/api/v1/exams/${exam.id}` }],
+          wrkOptions,
+        );
+        load.start = wrk(
+          worker.url,
+          'start',
+          [
+            {
+              method: 'POST',
+              path: `/api/v1/exams/${exam.id}/attempts`,
+              headers: json,
+              body: '{"mode":"exam"}',
+            },
+          ],
+          wrkOptions,
+        );
+        const saves: WrkRequest[] = loadPool.flatMap((a) =>
+          a.questions.map((q) => ({
+            method: 'PUT',
+            path: `/api/v1/attempts/${a.id}/answers/${q.id}`,
+            headers: { ...json, Authorization: `Bearer ${a.token}` },
+            body: JSON.stringify({ answer: q.options.slice(0, q.selectCount) }),
+          })),
+        );
+        load.save = wrk(worker.url, 'save', saves, wrkOptions);
+      } else {
+        log('wrk is not installed (apt-get install -y wrk): req/s only from the Node loop');
+      }
+      log(`req/s: Node loop, bare route and ${loadPool.length} submits …`);
+      load.bareLoop = await nodeLoop(Math.max(1000, loadPool.length * 4), options.connections, () =>
+        api.bareOk(),
       );
-      const saves: WrkRequest[] = loadPool.flatMap((a) =>
-        a.questions.map((q) => ({
-          method: 'PUT',
-          path: `/api/v1/attempts/${a.id}/answers/${q.id}`,
-          headers: { ...json, Authorization: `Bearer ${a.token}` },
-          body: JSON.stringify({ answer: q.options.slice(0, q.selectCount) }),
-        })),
+      load.submit = await nodeLoop(loadPool.length, options.connections, (i) =>
+        api.submitOk(loadPool[i] as Attempt),
       );
-      load.save = wrk(worker.url, 'save', saves, wrkOptions);
-    } else {
-      log('wrk is not installed (apt-get install -y wrk): req/s only from the Node loop');
+    } catch (err) {
+      // Keep the CPU figures even if the load phase fails.
+      loadError = err instanceof Error ? err.message : String(err);
+      log(`req/s measurement failed: ${loadError}`);
     }
-    log(`req/s: Node loop, bare route and ${loadPool.length} submits …`);
-    load.bareLoop = await nodeLoop(Math.max(1000, loadPool.length * 4), options.connections, () =>
-      api.bareOk(),
-    );
-    load.submit = await nodeLoop(loadPool.length, options.connections, (i) =>
-      api.submitOk(loadPool[i] as Attempt),
-    );
 
     const result = report({
       bank,
@@ -252,7 +264,10 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH) 
         ['workerd process schedstat (median − bare median)', calibration.processMedianMs],
       ],
     );
-    return { json: { ...result, calibration, options, machine: machine() }, tables: takeTables() };
+    return {
+      json: { ...result, calibration, loadError, options, machine: machine() },
+      tables: takeTables(),
+    };
   } finally {
     inspector.close();
     await worker.stop();

@@ -108,7 +108,12 @@ export async function nodeLoop(
       while (next < count) {
         const i = next++;
         const t0 = performance.now();
-        if (!(await request(i))) errors++;
+        try {
+          if (!(await request(i))) errors++;
+        } catch {
+          // A refused or reset connection counts as an error, like wrk's socket errors.
+          errors++;
+        }
         latencies.push(performance.now() - t0);
       }
     }),
