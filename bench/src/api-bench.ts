@@ -237,6 +237,15 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH) 
       log(`req/s measurement failed: ${loadError}`);
     }
 
+    const calibration = {
+      rounds: SPIN_ROUNDS,
+      nodeMs: round(spinNodeMs),
+      profilerMedianMs: round(median(spinProfiled.perRequest) - median(profiled.bare.perRequest)),
+      processMedianMs: round(median(spinSched.perRequest) - median(sched.bare)),
+      /** Node's time of the loop over the profiler's: scales profiler figures for its overhead. */
+      profilerFactor: 1,
+    };
+    calibration.profilerFactor = round(calibration.nodeMs / calibration.profilerMedianMs);
     const result = report({
       bank,
       exam: exam.id,
@@ -248,13 +257,8 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH) 
       profiled,
       sched,
       load,
+      profilerFactor: calibration.profilerFactor,
     });
-    const calibration = {
-      rounds: SPIN_ROUNDS,
-      nodeMs: round(spinNodeMs),
-      profilerMedianMs: round(median(spinProfiled.perRequest) - median(profiled.bare.perRequest)),
-      processMedianMs: round(median(spinSched.perRequest) - median(sched.bare)),
-    };
     printTable(
       'CPU measurement check: a fixed loop (spin) timed in Node vs measured in workerd, minus bare',
       [
@@ -399,6 +403,7 @@ function report(r: {
   profiled: Record<RouteName, ProfiledRun>;
   sched: Record<RouteName, number[]>;
   load: Partial<Record<RouteName, LoadResult>> & { bareLoop?: LoadResult; saveLoop?: LoadResult };
+  profilerFactor: number;
 }) {
   const { bank } = r;
   const scale = `${bank.manifest.counts.questions} questions, ${bank.manifest.counts.guides} guides`;
@@ -449,6 +454,8 @@ function report(r: {
         median: round(median(p.perRequest)),
         mean: round(mean(p.perRequest)),
         p99: round(percentile(p.perRequest, 99)),
+        /** The median scaled by the spin check (the profiler's own overhead taken out). */
+        medianCalibrated: round(median(p.perRequest) * r.profilerFactor),
       },
       processCpuMs: { median: round(median(s)), p99: round(percentile(s, 99)) },
       processCpuMinusBareMs: {
@@ -468,6 +475,7 @@ function report(r: {
         'route',
         'n',
         'isolate p50',
+        `p50 ×${r.profilerFactor} (spin)`,
         'isolate mean',
         'isolate p99',
         'GC mean',
@@ -480,6 +488,7 @@ function report(r: {
         x.label,
         x.requests,
         x.isolateCpuMs.median,
+        x.isolateCpuMs.medianCalibrated,
         x.isolateCpuMs.mean,
         x.isolateCpuMs.p99,
         x.gcMs.mean,
@@ -492,13 +501,13 @@ function report(r: {
         'first request of a fresh isolate: GET /exams/:examId (loads the catalog)',
         1,
         round(r.cold.exam),
-        ...Array(7).fill(''),
+        ...Array(8).fill(''),
       ],
       [
         'first start attempt (60 questions not yet cached: KV bulk reads)',
         1,
         round(r.cold.start),
-        ...Array(7).fill(''),
+        ...Array(8).fill(''),
       ],
     ],
   );
@@ -544,13 +553,20 @@ function report(r: {
 
   const targets = {
     cpuMedianUnder2ms: routes.filter((x) => x.route !== 'bare').every((x) => x.isolateCpuMs.median < 2),
+    cpuMedianUnder2msCalibrated: routes
+      .filter((x) => x.route !== 'bare')
+      .every((x) => x.isolateCpuMs.medianCalibrated < 2),
     cpuP99Under10ms: routes.every((x) => x.isolateCpuMs.p99 < 10),
     startupUnder1s: (r.startup.kv.checkStartupMs ?? Number.POSITIVE_INFINITY) < 1000,
     gzipUnder3MiB: r.product.gzipKiB < FREE_PLAN_GZIP_KIB,
   };
   printTable('Targets', [
     ['target', 'met'],
-    ['every route: median isolate CPU < 2 ms', yes(targets.cpuMedianUnder2ms)],
+    ['every route: median isolate CPU < 2 ms (as measured)', yes(targets.cpuMedianUnder2ms)],
+    [
+      'every route: median isolate CPU < 2 ms (scaled by the spin check)',
+      yes(targets.cpuMedianUnder2msCalibrated),
+    ],
     ['every route: p99 isolate CPU < 10 ms (free plan limit)', yes(targets.cpuP99Under10ms)],
     ['start-up well inside 1 s', yes(targets.startupUnder1s)],
     ['dry-run gzip < 3 MiB at this scale', yes(targets.gzipUnder3MiB)],
