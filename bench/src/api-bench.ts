@@ -466,6 +466,8 @@ function report(r: {
       gcMs: { mean: round(mean(p.gcPerRequest)), max: round(Math.max(...p.gcPerRequest)) },
       samplingIntervalUs: p.intervalUs,
       unattributedMs: round(p.unattributedMs),
+      /** Every request's figures, for a closer look (ms). */
+      raw: { isolate: p.perRequest.map((x) => round(x)), process: s.map((x) => round(x)) },
     };
   });
   printTable(

@@ -14,8 +14,9 @@
  * Steps: list the keys already there; write only the missing immutable values (entities are
  * named by their hash, so an unchanged question is never written again: Workers Free allows 1,000
  * KV writes a day); then switch `bundle/current` to the new content hash — readers move to the
- * new bundle only when everything it refers to is there; then delete values that neither the new
- * nor the previous bundle refers to (isolates still on the previous one keep working).
+ * new bundle only when everything it refers to is there; then, when the live bundle changed,
+ * delete values that neither the new nor the previous bundle refers to (isolates still on the
+ * previous one keep working).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -161,11 +162,12 @@ try {
   // 3. Switch readers to this bundle.
   if (previousHash !== contentHash) await kv.put(pointer.key, pointer.value);
 
-  // 4. Delete what neither this nor the previous bundle refers to.
+  // 4. Delete what neither this nor the previous bundle refers to — only when the live bundle
+  //    changed, so isolates that have not yet seen the previous switch keep their values.
   let pruned = 0;
-  if (!args['no-prune']) {
+  if (!args['no-prune'] && previousHash !== contentHash) {
     const keep = new Set([KV.current, ...catalogKeys(catalog)]);
-    if (previousHash && previousHash !== contentHash) {
+    if (previousHash) {
       const previous = await kv.get(KV.catalog(previousHash));
       if (previous) {
         try {
