@@ -102,7 +102,8 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH) 
 
   // 3–4. The running Worker.
   const stateDir = ensureState(bank);
-  const benchBuilt = buildWorker('bench', 'bench-entry.ts');
+  // Not minified (the product is): the same code, but the CPU profile can name its functions.
+  const benchBuilt = buildWorker('bench', 'bench-entry.ts', {}, { minify: false });
   const worker = await startWorker(benchBuilt, stateDir);
   log('connecting to the inspector …');
   const inspector = await Inspector.connect(worker.proxyInspectorUrl);
@@ -466,6 +467,7 @@ function report(r: {
       gcMs: { mean: round(mean(p.gcPerRequest)), max: round(Math.max(...p.gcPerRequest)) },
       samplingIntervalUs: p.intervalUs,
       unattributedMs: round(p.unattributedMs),
+      hotFunctions: p.hotFunctions,
       /** Every request's figures, for a closer look (ms). */
       raw: { isolate: p.perRequest.map((x) => round(x)), process: s.map((x) => round(x)) },
     };
@@ -511,6 +513,22 @@ function report(r: {
         round(r.cold.start),
         ...Array(8).fill(''),
       ],
+    ],
+  );
+
+  printTable(
+    'Where the isolate CPU goes: the 5 functions with the most self time, ms per request (`(program)`: V8 and runtime native code)',
+    [
+      ['route', 'functions'],
+      ...routes
+        .filter((x) => x.route !== 'bare')
+        .map((x) => [
+          x.label,
+          x.hotFunctions
+            .slice(0, 5)
+            .map((h) => `${h.fn} ${h.msPerRequest}`)
+            .join(' · '),
+        ]),
     ],
   );
 

@@ -15,9 +15,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import getPort from 'get-port';
 
 export interface DevServer {
   /** Base URL, e.g. http://localhost:41234 (no trailing slash). */
@@ -44,18 +44,8 @@ export interface DevServerOptions {
 const root = resolve(import.meta.dirname, '../..');
 const MAX_OUTPUT = 200_000;
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
+/** A free TCP port on the loopback interface. */
+export const freePort = () => getPort({ host: '127.0.0.1' });
 
 /** The npm that runs this process (npm_execpath under `npm test`), else `npm` from PATH. */
 function npmCommand(): { command: string; args: string[] } {

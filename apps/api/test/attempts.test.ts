@@ -215,6 +215,14 @@ describe('attempt errors', () => {
       });
       expect([res.status, res.body.error.code]).toEqual([403, 'token_invalid']);
     }
+    // The refused save and submit changed nothing: not flagged, not frozen.
+    const after = await api('GET', `/attempts/${a.id}`, { token: a.token });
+    expect([after.body.status, after.body.progress.flagged]).toEqual(['in_progress', 0]);
+    const own = await api('PUT', `/attempts/${a.id}/answers/${a.questions[0]?.question.id}`, {
+      token: a.token,
+      body: { flagged: true },
+    });
+    expect(own.status).toBe(200);
     const unknown = await api('GET', '/attempts/6f1b7a3e-2c1d-4e5f-8a9b-0c1d2e3f4a5b', { token: a.token });
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'attempt_not_found']);
     const notUuid = await api('GET', '/attempts/not-a-uuid', { token: a.token });

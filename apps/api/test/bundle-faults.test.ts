@@ -174,4 +174,48 @@ describe('a missing or corrupt bundle: 503 bundle_unavailable with the reason, n
     expect(back.status).toBe(200);
     expect(back.body.questions).toHaveLength(10);
   });
+
+  it('a submit that fails after freezing loses nothing: the report is graded on the next read', async () => {
+    const { entries } = await upload();
+    const call = freshApp();
+    const started = await call('POST', '/exams/fx/attempts', { body: { mode: 'exam' } });
+    expect(started.status).toBe(201);
+    const { id, token } = started.body as { id: string; token: string };
+    const questions = (
+      started.body.questions as { question: { id: string; options: { id: string }[] } }[]
+    ).map((q) => q.question);
+    for (const q of questions) {
+      const saved = await call('PUT', `/attempts/${id}/answers/${q.id}`, {
+        token,
+        body: { answer: [q.options[0]?.id] },
+      });
+      expect(saved.status).toBe(200);
+    }
+    // One grading key vanishes: the submit freezes the attempt, then cannot grade it.
+    const lostKey = entries.find((e) => e.key.startsWith(`private/key/${questions[0]?.id}/`));
+    if (!lostKey) throw new Error('fixture entries');
+    await kv.delete(lostKey.key);
+    const failed = await call('POST', `/attempts/${id}/submit`, { token });
+    expect([failed.status, failed.body.error.code]).toEqual([503, 'bundle_unavailable']);
+    // Frozen: no save lands any more, and the state says submitted (not yet scored).
+    const late = await call('PUT', `/attempts/${id}/answers/${questions[1]?.id}`, {
+      token,
+      body: { answer: [questions[1]?.options[1]?.id] },
+    });
+    expect([late.status, late.body.error.code]).toEqual([409, 'attempt_submitted']);
+    const state = await call('GET', `/attempts/${id}`, { token });
+    expect([state.body.status, state.body.score]).toEqual(['submitted', null]);
+    // While the key is still missing the report says why; once it is back, the report is graded.
+    expect((await call('GET', `/attempts/${id}/report`, { token })).status).toBe(503);
+    await kv.put(lostKey.key, lostKey.value);
+    const report = await call('GET', `/attempts/${id}/report`, { token });
+    expect(report.status, report.text).toBe(200);
+    expect(report.body.score.answered).toBe(questions.length);
+    expect(report.body.questions.map((q: { answer: string[] }) => q.answer)).toEqual(
+      questions.map((q) => [q.options[0]?.id]),
+    );
+    // Graded once: submit and report agree from now on.
+    const again = await call('POST', `/attempts/${id}/submit`, { token });
+    expect(again.text).toBe(report.text);
+  });
 });

@@ -4,8 +4,8 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import getPort from 'get-port';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const BENCH_DIR = path.join(ROOT, 'bench');
@@ -124,18 +124,8 @@ export function groupProcesses(pgid: number): { pid: number; cmdline: string }[]
   return out;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** A free TCP port on the loopback interface. */
+export const freePort = () => getPort({ host: '127.0.0.1' });
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

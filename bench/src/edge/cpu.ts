@@ -107,6 +107,8 @@ export interface ProfiledRun {
   /** The sampling interval actually observed (µs). */
   intervalUs: number;
   samples: number;
+  /** Where the attributed CPU went: self time per function, ms per request, biggest first. */
+  hotFunctions: { fn: string; msPerRequest: number }[];
 }
 
 /**
@@ -149,6 +151,7 @@ export function attribute(profile: CpuProfile, windows: readonly [number, number
   const typical = small.length > 0 ? (small[Math.floor(small.length / 2)] as number) : 100;
   const perRequest = windows.map(() => 0);
   const gcPerRequest = windows.map(() => 0);
+  const selfUs = new Map<number, number>();
   let unattributed = 0;
   let t = profile.startTime;
   let w = 0;
@@ -163,6 +166,8 @@ export function attribute(profile: CpuProfile, windows: readonly [number, number
     const window = windows[w];
     if (window && t >= window[0]) {
       perRequest[w] = (perRequest[w] ?? 0) + weight;
+      const node = profile.samples[i] as number;
+      selfUs.set(node, (selfUs.get(node) ?? 0) + weight);
       if (gc.has(profile.samples[i] as number)) gcPerRequest[w] = (gcPerRequest[w] ?? 0) + weight;
     } else unattributed += weight;
   }
@@ -172,7 +177,26 @@ export function attribute(profile: CpuProfile, windows: readonly [number, number
     unattributedMs: unattributed / 1000,
     intervalUs: typical,
     samples: profile.samples.length,
+    hotFunctions: hotFunctions(profile, selfUs, windows.length),
   };
+}
+
+/** Self time summed per function (name and source position), the top 12, in ms per request. */
+function hotFunctions(profile: CpuProfile, selfUs: ReadonlyMap<number, number>, requests: number) {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const byFunction = new Map<string, number>();
+  for (const [id, us] of selfUs) {
+    const frame = byNode.get(id);
+    if (!frame) continue;
+    const file = frame.url.split('/').pop() ?? '';
+    const where = file ? ` ${file}:${(frame.lineNumber ?? 0) + 1}` : '';
+    const fn = `${frame.functionName || '(anonymous)'}${where}`;
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
+  }
+  return [...byFunction]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([fn, us]) => ({ fn, msPerRequest: Math.round((us / 1000 / Math.max(1, requests)) * 1000) / 1000 }));
 }
 
 /** CPU nanoseconds of every thread of a process, from the kernel's scheduler statistics. */

@@ -126,7 +126,7 @@ export function startupProfile(built: BuiltWorker): { startupMs: number; profile
 }
 
 export interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string } }[];
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber?: number } }[];
   startTime: number;
   endTime: number;
   samples: number[];

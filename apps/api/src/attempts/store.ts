@@ -79,60 +79,39 @@ export async function attemptQuestions(db: D1Database, id: string): Promise<Atte
   return results;
 }
 
-export interface SaveContext {
-  attempt: AttemptRow | null;
-  /** The question's row in this attempt, if it is one of the attempt's questions. */
-  row: AttemptQuestionRow | null;
-  /** Before the save: questions, answered, flagged. */
-  progress: { total: number; answered: number; flagged: number };
-}
-
-/**
- * What a save needs, in one round trip (one batch): the attempt, the row of the question saved,
- * and the attempt's progress counts — not all of the attempt's rows.
- */
-export async function saveContext(
-  db: D1Database,
-  attemptId: string,
-  questionId: string,
-): Promise<SaveContext> {
-  const [attempt, row, counts] = await db.batch([
-    db.prepare('SELECT * FROM attempts WHERE id = ?').bind(attemptId),
-    db
-      .prepare('SELECT * FROM attempt_questions WHERE attempt_id = ? AND question_id = ?')
-      .bind(attemptId, questionId),
-    db
-      .prepare(
-        `SELECT COUNT(*) AS total, COUNT(answer) AS answered, COALESCE(SUM(flagged), 0) AS flagged
-         FROM attempt_questions WHERE attempt_id = ?`,
-      )
-      .bind(attemptId),
-  ]);
-  const c = counts?.results[0] as { total: number; answered: number; flagged: number } | undefined;
-  return {
-    attempt: (attempt?.results[0] as AttemptRow | undefined) ?? null,
-    row: (row?.results[0] as AttemptQuestionRow | undefined) ?? null,
-    progress: { total: c?.total ?? 0, answered: c?.answered ?? 0, flagged: c?.flagged ?? 0 },
-  };
-}
-
 export interface SaveInput {
   attemptId: string;
   questionId: string;
+  /** sha256 (hex) of the presented token: the write happens only if it is the attempt's. */
+  tokenHash: string;
   /** undefined = leave as is; null = clear. */
   answer: string[] | null | undefined;
   flagged: boolean | undefined;
   now: number;
-  /** Saves are refused once now > deadline + grace. */
-  acceptUntil: number | null;
+  /** Saves arriving this long after the deadline are still accepted. */
+  graceMs: number;
+  /** false: only read (the request is already known to be refused, e.g. an invalid answer). */
+  write: boolean;
+}
+
+export interface SaveOutcome {
+  /** Did the guarded write land? */
+  written: boolean;
+  attempt: AttemptRow | null;
+  /** The question's row in this attempt (after the write), if it is one of its questions. */
+  row: AttemptQuestionRow | null;
+  /** After the write: questions, answered, flagged. */
+  progress: { total: number; answered: number; flagged: number };
 }
 
 /**
- * Saves an answer and/or flag, but only while the attempt is open: the guard is in the same
- * statement, so a save racing a submit (or the deadline) can never land after it.
- * Returns false when the guard refused the write.
+ * A save in one round trip (one batch, one transaction): the write, guarded in SQL so that it
+ * lands only with the attempt's token, while the attempt is open (not submitted, deadline +
+ * grace not passed) — a save racing a submit or the deadline can never land after it — and then
+ * the attempt, the question's row and the progress counts as they now stand. When `written` is
+ * false the caller tells why from what was read.
  */
-export async function saveAnswer(db: D1Database, s: SaveInput): Promise<boolean> {
+export async function saveAnswer(db: D1Database, s: SaveInput): Promise<SaveOutcome> {
   const sets: string[] = ['updated_at = ?'];
   const params: unknown[] = [s.now];
   if (s.answer !== undefined) {
@@ -143,16 +122,35 @@ export async function saveAnswer(db: D1Database, s: SaveInput): Promise<boolean>
     sets.push('flagged = ?');
     params.push(s.flagged ? 1 : 0);
   }
-  const result = await db
+  const reads = [
+    db.prepare('SELECT * FROM attempts WHERE id = ?').bind(s.attemptId),
+    db
+      .prepare('SELECT * FROM attempt_questions WHERE attempt_id = ? AND question_id = ?')
+      .bind(s.attemptId, s.questionId),
+    db
+      .prepare(
+        `SELECT COUNT(*) AS total, COUNT(answer) AS answered, COALESCE(SUM(flagged), 0) AS flagged
+         FROM attempt_questions WHERE attempt_id = ?`,
+      )
+      .bind(s.attemptId),
+  ];
+  const write = db
     .prepare(
       `UPDATE attempt_questions SET ${sets.join(', ')}
        WHERE attempt_id = ? AND question_id = ?
-         AND EXISTS (SELECT 1 FROM attempts a WHERE a.id = ? AND a.submitted_at IS NULL
-                     AND (a.deadline_at IS NULL OR ? <= ?))`,
+         AND EXISTS (SELECT 1 FROM attempts a WHERE a.id = ? AND a.token_hash = ? AND a.submitted_at IS NULL
+                     AND (a.deadline_at IS NULL OR ? <= a.deadline_at + ?))`,
     )
-    .bind(...params, s.attemptId, s.questionId, s.attemptId, s.now, s.acceptUntil ?? s.now)
-    .run();
-  return (result.meta.changes ?? 0) > 0;
+    .bind(...params, s.attemptId, s.questionId, s.attemptId, s.tokenHash, s.now, s.graceMs);
+  const results = await db.batch(s.write ? [write, ...reads] : reads);
+  const [written, attempt, row, counts] = s.write ? results : [undefined, ...results];
+  const c = counts?.results[0] as { total: number; answered: number; flagged: number } | undefined;
+  return {
+    written: (written?.meta.changes ?? 0) > 0,
+    attempt: (attempt?.results[0] as AttemptRow | undefined) ?? null,
+    row: (row?.results[0] as AttemptQuestionRow | undefined) ?? null,
+    progress: { total: c?.total ?? 0, answered: c?.answered ?? 0, flagged: c?.flagged ?? 0 },
+  };
 }
 
 export interface SubmitInput {
@@ -173,11 +171,17 @@ export interface SubmitInput {
 export async function freezeAttempt(
   db: D1Database,
   id: string,
+  tokenHash: string,
   now: number,
 ): Promise<{ attempt: AttemptRow | null; rows: AttemptQuestionRow[] }> {
-  // One round trip: freeze, then read the attempt and its rows as they now stand.
+  // One round trip: freeze (only with the attempt's token), then read the attempt and its rows
+  // as they now stand. The caller still checks the token in constant time on what was read.
   const [, read, rows] = await db.batch([
-    db.prepare('UPDATE attempts SET submitted_at = ? WHERE id = ? AND submitted_at IS NULL').bind(now, id),
+    db
+      .prepare(
+        'UPDATE attempts SET submitted_at = ? WHERE id = ? AND token_hash = ? AND submitted_at IS NULL',
+      )
+      .bind(now, id, tokenHash),
     db.prepare('SELECT * FROM attempts WHERE id = ?').bind(id),
     db.prepare('SELECT * FROM attempt_questions WHERE attempt_id = ? ORDER BY position').bind(id),
   ]);

@@ -13,7 +13,6 @@ import {
   freezeAttempt,
   insertAttempt,
   saveAnswer,
-  saveContext,
   submitAttempt,
 } from '../attempts/store.js';
 import type { ExamIndex } from '../bundle.js';
@@ -119,9 +118,9 @@ const getReport = createRoute({
 type Ctx = Context<AppEnv>;
 
 /** The attempt, if the bearer token is its token: 401 without a token, 404 unknown, 403 wrong token. */
-async function authorize(c: Ctx, id: string): Promise<AttemptRow> {
+async function authorize(c: Ctx, id: string): Promise<{ attempt: AttemptRow; token: string }> {
   const token = bearerToken(c.req.header('Authorization'));
-  return verifyToken(id, await findAttempt(c.env.DB, id), token);
+  return { attempt: await verifyToken(id, await findAttempt(c.env.DB, id), token), token };
 }
 
 /** 404 for no attempt, 403 when the token is not this attempt's. */
@@ -232,6 +231,51 @@ function strataFor(index: ExamIndex, mode: 'exam' | 'practice', domains: string[
     .map((d) => ({ id: d.id, weight: d.weight, pool: index.pool.get(d.id) ?? [] }));
 }
 
+/**
+ * Freezes the attempt (no save lands after this, so the report grades exactly what is stored,
+ * and concurrent submits grade the same rows at the same submittedAt), grades it and stores the
+ * report. Returns the stored report's JSON: ours, or the one stored first (an earlier or a
+ * concurrent submit's). 404/403 like every attempt route when the attempt or token is wrong.
+ */
+async function freezeAndGrade(c: Ctx, content: Content, id: string, token: string): Promise<string> {
+  const frozen = await freezeAttempt(c.env.DB, id, await hashToken(token), Date.now());
+  const attempt = await verifyToken(id, frozen.attempt, token);
+  if (attempt.report_json !== null) return attempt.report_json;
+  const index = examOf(content, attempt);
+  const { rows } = frozen;
+  const ids = rows.map((r) => r.question_id);
+  const [questions, keys, guides] = await Promise.all([
+    content.questions(ids),
+    content.keys(ids),
+    content.guideIndex(),
+  ]);
+  const submittedAt = attempt.submitted_at ?? Date.now();
+  const { report, credits } = buildReport(
+    { contentHash: content.contentHash, questions, keys, guides },
+    index,
+    attempt,
+    rows,
+    submittedAt,
+  );
+  // Serialized once: this text is both stored and sent.
+  const reportJson = JSON.stringify(report);
+  const won = await submitAttempt(c.env.DB, {
+    attemptId: attempt.id,
+    submittedAt,
+    points: report.score.points,
+    percent: report.score.total === 0 ? 0 : (100 * report.score.points) / report.score.total,
+    passed: report.score.passed,
+    reportJson,
+    credits,
+  });
+  if (!won) {
+    // A concurrent submit stored its report first: answer with it, not ours.
+    const stored = await findAttempt(c.env.DB, attempt.id);
+    if (stored?.report_json) return stored.report_json;
+  }
+  return reportJson;
+}
+
 export const attemptRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(startAttempt, async (c) => {
     const content = await c.var.content();
@@ -311,7 +355,7 @@ export const attemptRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   .openapi(getAttempt, async (c) => {
     const { id } = c.req.valid('param');
     const content = await c.var.content();
-    const attempt = await authorize(c, id);
+    const { attempt } = await authorize(c, id);
     const rows = await attemptQuestions(c.env.DB, id);
     const questions = await content.questions(rows.map((r) => r.question_id));
     return c.json(attemptState(questions, examOf(content, attempt), attempt, rows, Date.now()), 200);
@@ -321,65 +365,57 @@ export const attemptRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const body = c.req.valid('json');
     const content = await c.var.content();
     const token = bearerToken(c.req.header('Authorization'));
-    // One round trip: the attempt, this question's row and the progress counts.
-    const context = await saveContext(c.env.DB, id, questionId);
-    const attempt = await verifyToken(id, context.attempt, token);
-    if (attempt.submitted_at !== null) {
-      throw new ApiError(
-        'attempt_submitted',
-        'This attempt has been submitted; answers can no longer change.',
-      );
-    }
-    const { row } = context;
-    const question = row ? await content.question(questionId) : undefined;
-    if (!row || !question) {
-      throw new ApiError('question_not_in_attempt', `Question '${questionId}' is not part of this attempt.`);
+    const question = await content.question(questionId);
+    // The answer is checked against the question before the write, but a refusal is reported only
+    // after the checks that come first (token, attempt state, question in this attempt).
+    let answer: string[] | null | undefined = body.answer === undefined ? undefined : null;
+    let invalid: ApiError | undefined;
+    if (body.answer && body.answer.length > 0 && question) {
+      try {
+        answer = validateAnswer(question, body.answer);
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        invalid = err;
+      }
     }
     const now = Date.now();
-    const acceptUntil = attempt.deadline_at === null ? null : attempt.deadline_at + SAVE_GRACE_MS;
-    if (acceptUntil !== null && now > acceptUntil) {
-      throw new ApiError('attempt_expired', 'The time for this attempt is up; submit it to get the report.');
-    }
-    const answer =
-      body.answer === undefined || body.answer === null
-        ? body.answer
-        : body.answer.length === 0
-          ? null
-          : validateAnswer(question, body.answer);
+    // One round trip: the guarded write, then the attempt, this question's row and the progress.
     const saved = await saveAnswer(c.env.DB, {
       attemptId: id,
       questionId,
+      tokenHash: await hashToken(token),
       answer,
       flagged: body.flagged,
       now,
-      acceptUntil,
+      graceMs: SAVE_GRACE_MS,
+      write: question !== undefined && invalid === undefined,
     });
-    if (!saved) {
-      // Lost a race with a submit (or the deadline) between the read and the write.
-      const current = await findAttempt(c.env.DB, id);
-      if (current?.submitted_at !== null) {
+    const attempt = await verifyToken(id, saved.attempt, token);
+    const { row, progress } = saved;
+    if (!saved.written || !row) {
+      if (attempt.submitted_at !== null) {
         throw new ApiError(
           'attempt_submitted',
           'This attempt has been submitted; answers can no longer change.',
         );
       }
+      if (!row || !question) {
+        throw new ApiError(
+          'question_not_in_attempt',
+          `Question '${questionId}' is not part of this attempt.`,
+        );
+      }
+      if (invalid) throw invalid;
+      // The only guard left: the deadline (+ grace) had passed.
       throw new ApiError('attempt_expired', 'The time for this attempt is up; submit it to get the report.');
     }
-    const before = { answered: row.answer !== null, flagged: row.flagged === 1 };
-    if (answer !== undefined) row.answer = answer === null ? null : JSON.stringify(answer);
-    if (body.flagged !== undefined) row.flagged = body.flagged ? 1 : 0;
-    const { progress } = context;
     return c.json(
       {
         questionId,
         answer: parseAnswer(row.answer),
         flagged: row.flagged === 1,
         savedAt: iso(now),
-        progress: {
-          total: progress.total,
-          answered: progress.answered - Number(before.answered) + Number(row.answer !== null),
-          flagged: progress.flagged - Number(before.flagged) + Number(row.flagged === 1),
-        },
+        progress,
       },
       200,
     );
@@ -387,53 +423,18 @@ export const attemptRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   .openapi(submit, async (c) => {
     const { id } = c.req.valid('param');
     const content = await c.var.content();
-    const opened = await authorize(c, id);
-    if (opened.report_json !== null) return jsonText<ScoreReport, 200>(c, opened.report_json, 200);
-    const index = examOf(content, opened);
-    // Freeze before reading the answers: no save lands after this, so the report grades exactly
-    // what is stored, and concurrent submits grade the same rows at the same submittedAt.
-    const frozen = await freezeAttempt(c.env.DB, id, Date.now());
-    const attempt = frozen.attempt ?? opened;
-    if (attempt.report_json !== null) return jsonText<ScoreReport, 200>(c, attempt.report_json, 200);
-    const { rows } = frozen;
-    const ids = rows.map((r) => r.question_id);
-    const [questions, keys, guides] = await Promise.all([
-      content.questions(ids),
-      content.keys(ids),
-      content.guideIndex(),
-    ]);
-    const submittedAt = attempt.submitted_at ?? Date.now();
-    const { report, credits } = buildReport(
-      { contentHash: content.contentHash, questions, keys, guides },
-      index,
-      attempt,
-      rows,
-      submittedAt,
-    );
-    const reportJson = JSON.stringify(report);
-    const won = await submitAttempt(c.env.DB, {
-      attemptId: id,
-      submittedAt,
-      points: report.score.points,
-      percent: report.score.total === 0 ? 0 : (100 * report.score.points) / report.score.total,
-      passed: report.score.passed,
-      reportJson,
-      credits,
-    });
-    if (!won) {
-      // A concurrent submit stored its report first: answer with it, not ours.
-      const frozen = await findAttempt(c.env.DB, id);
-      if (frozen?.report_json) return jsonText<ScoreReport, 200>(c, frozen.report_json, 200);
-    }
-    // The stored text itself: the report is serialized once.
-    return jsonText<ScoreReport, 200>(c, reportJson, 200);
+    const token = bearerToken(c.req.header('Authorization'));
+    return jsonText<ScoreReport, 200>(c, await freezeAndGrade(c, content, id, token), 200);
   })
   .openapi(getReport, async (c) => {
     const { id } = c.req.valid('param');
-    await c.var.content();
-    const attempt = await authorize(c, id);
-    if (attempt.report_json === null) {
+    const content = await c.var.content();
+    const { attempt, token } = await authorize(c, id);
+    if (attempt.report_json !== null) return jsonText<ScoreReport, 200>(c, attempt.report_json, 200);
+    if (attempt.submitted_at === null) {
       throw new ApiError('attempt_not_submitted', 'This attempt has not been submitted yet.');
     }
-    return jsonText<ScoreReport, 200>(c, attempt.report_json, 200);
+    // Submitted but not graded: the submit failed after freezing (e.g. the bundle was unreadable).
+    // The frozen answers are all there, so grade them now rather than answer 409 forever.
+    return jsonText<ScoreReport, 200>(c, await freezeAndGrade(c, content, id, token), 200);
   });

@@ -1,6 +1,6 @@
 import { api } from '../api';
+import { CardGrid } from '../components/CardGrid';
 import { ExamCard, GuideCard } from '../components/Cards';
-import { Empty, ErrorState, Loading } from '../components/ui';
 import { useAsync, useTitle } from '../hooks';
 import { openAttempts } from '../storage';
 
@@ -37,34 +37,22 @@ export function Catalogue() {
 
       <section aria-labelledby="exams-title">
         <h2 id="exams-title">Exams</h2>
-        {exams.status === 'loading' && <Loading label="Loading exams…" />}
-        {exams.status === 'error' && <ErrorState error={exams.error} onRetry={exams.reload} />}
-        {exams.status === 'ok' &&
-          (exams.data.length === 0 ? (
-            <Empty>No exams are published yet.</Empty>
-          ) : (
-            <ul class="card-grid">
-              {exams.data.map((e) => (
-                <ExamCard exam={e} key={e.id} />
-              ))}
-            </ul>
-          ))}
+        <CardGrid
+          list={exams}
+          loadingLabel="Loading exams…"
+          emptyText="No exams are published yet."
+          card={(e) => <ExamCard exam={e} key={e.id} />}
+        />
       </section>
 
       <section aria-labelledby="guides-title">
         <h2 id="guides-title">Guides</h2>
-        {guides.status === 'loading' && <Loading label="Loading guides…" />}
-        {guides.status === 'error' && <ErrorState error={guides.error} onRetry={guides.reload} />}
-        {guides.status === 'ok' &&
-          (guides.data.length === 0 ? (
-            <Empty>No guides are published yet.</Empty>
-          ) : (
-            <ul class="card-grid">
-              {guides.data.map((g) => (
-                <GuideCard guide={g} key={g.slug} />
-              ))}
-            </ul>
-          ))}
+        <CardGrid
+          list={guides}
+          loadingLabel="Loading guides…"
+          emptyText="No guides are published yet."
+          card={(g) => <GuideCard guide={g} key={g.slug} />}
+        />
       </section>
     </div>
   );

@@ -1,6 +1,6 @@
 import { api } from '../api';
+import { CardGrid } from '../components/CardGrid';
 import { GuideCard } from '../components/Cards';
-import { Empty, ErrorState, Loading } from '../components/ui';
 import { useAsync, useTitle } from '../hooks';
 
 export function GuidesPage() {
@@ -10,18 +10,12 @@ export function GuidesPage() {
     <div class="wrap page">
       <h1>Guides</h1>
       <p class="lead">Exam overviews, study plans and domain-by-domain explanations.</p>
-      {guides.status === 'loading' && <Loading label="Loading guides…" />}
-      {guides.status === 'error' && <ErrorState error={guides.error} onRetry={guides.reload} />}
-      {guides.status === 'ok' &&
-        (guides.data.length === 0 ? (
-          <Empty>No guides are published yet.</Empty>
-        ) : (
-          <ul class="card-grid">
-            {guides.data.map((g) => (
-              <GuideCard guide={g} key={g.slug} />
-            ))}
-          </ul>
-        ))}
+      <CardGrid
+        list={guides}
+        loadingLabel="Loading guides…"
+        emptyText="No guides are published yet."
+        card={(g) => <GuideCard guide={g} key={g.slug} />}
+      />
     </div>
   );
 }

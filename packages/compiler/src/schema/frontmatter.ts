@@ -4,7 +4,7 @@
  * wherever a frontmatter value ends up in the bundle unchanged.
  */
 import { z } from 'zod';
-import { Difficulty, Domain, Fee, IsoDate, MultipleSelectScoring, Slug } from './index.js';
+import { Difficulty, Exam, IsoDate, MultipleSelectScoring, Slug } from './index.js';
 
 /** `lint: { ignore: { rule-id: "why" } }` — silences linter rules for a whole file or bank. */
 export const LintConfig = z.strictObject({
@@ -12,24 +12,15 @@ export const LintConfig = z.strictObject({
 });
 export type LintConfig = z.infer<typeof LintConfig>;
 
-export const ExamFrontmatter = z.strictObject({
-  /** Defaults to the file name. */
+/** The exam's bundle fields as authors write them; `id` defaults to the file name. */
+export const ExamFrontmatter = Exam.omit({
+  id: true,
+  scoring: true,
+  descriptionHtml: true,
+  source: true,
+}).extend({
   id: Slug.optional(),
-  title: z.string().min(1),
-  vendor: z.string().min(1),
-  level: z.string().min(1).optional(),
-  summary: z.string().optional(),
-  questionCount: z.number().int().positive(),
-  durationMinutes: z.number().int().positive(),
-  passingScore: z.number().min(0).max(100),
-  fee: Fee.optional(),
-  languages: z.array(z.string().min(1)).min(1),
-  prerequisites: z.string().optional(),
-  validityYears: z.number().positive().optional(),
-  format: z.string().optional(),
   scoring: z.strictObject({ multipleSelect: MultipleSelectScoring.default('all-or-nothing') }).optional(),
-  guides: z.array(Slug).default([]),
-  domains: z.array(Domain).min(1),
   lint: LintConfig.optional(),
 });
 export type ExamFrontmatter = z.infer<typeof ExamFrontmatter>;

@@ -1,0 +1,24 @@
+import type { ComponentChildren } from 'preact';
+import type { Async } from '../hooks';
+import { Empty, ErrorState, Loading } from './ui';
+
+/**
+ * A list loaded from the API, shown as a grid of cards: a loading line, an error with a retry,
+ * a note when the list is empty, else one card per item (`card` renders an `<li>`).
+ */
+export function CardGrid<T>({
+  list,
+  loadingLabel,
+  emptyText,
+  card,
+}: {
+  list: Async<T[]> & { reload: () => void };
+  loadingLabel: string;
+  emptyText: string;
+  card: (item: T) => ComponentChildren;
+}) {
+  if (list.status === 'loading') return <Loading label={loadingLabel} />;
+  if (list.status === 'error') return <ErrorState error={list.error} onRetry={list.reload} />;
+  if (list.data.length === 0) return <Empty>{emptyText}</Empty>;
+  return <ul class="card-grid">{list.data.map(card)}</ul>;
+}
