@@ -367,6 +367,8 @@ describe('security headers', () => {
     expect(all.headers.get('x-frame-options')).toBe('DENY');
     expect(all.headers.get('referrer-policy')).toBeTruthy();
     expect(all.headers.get('permissions-policy')).toBeTruthy();
+    // Browsers ignore HSTS over plain http (wrangler dev), so it is safe to send everywhere.
+    expect(all.headers.get('strict-transport-security')).toMatch(/^max-age=\d{7,}/);
 
     // As served by Workers Static Assets (the path a browser takes: assets bypass the Worker).
     const assets = env.ASSETS;

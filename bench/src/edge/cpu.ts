@@ -109,6 +109,8 @@ export interface ProfiledRun {
   samples: number;
   /** Where the attributed CPU went: self time per function, ms per request, biggest first. */
   hotFunctions: { fn: string; msPerRequest: number }[];
+  /** The slowest requests (index, CPU ms) and where their CPU went, ms in that request. */
+  slowest: { index: number; ms: number; hotFunctions: { fn: string; msPerRequest: number }[] }[];
 }
 
 /**
@@ -152,6 +154,7 @@ export function attribute(profile: CpuProfile, windows: readonly [number, number
   const perRequest = windows.map(() => 0);
   const gcPerRequest = windows.map(() => 0);
   const selfUs = new Map<number, number>();
+  const selfUsPerRequest = windows.map(() => new Map<number, number>());
   let unattributed = 0;
   let t = profile.startTime;
   let w = 0;
@@ -168,6 +171,8 @@ export function attribute(profile: CpuProfile, windows: readonly [number, number
       perRequest[w] = (perRequest[w] ?? 0) + weight;
       const node = profile.samples[i] as number;
       selfUs.set(node, (selfUs.get(node) ?? 0) + weight);
+      const own = selfUsPerRequest[w] as Map<number, number>;
+      own.set(node, (own.get(node) ?? 0) + weight);
       if (gc.has(profile.samples[i] as number)) gcPerRequest[w] = (gcPerRequest[w] ?? 0) + weight;
     } else unattributed += weight;
   }
@@ -178,6 +183,15 @@ export function attribute(profile: CpuProfile, windows: readonly [number, number
     intervalUs: typical,
     samples: profile.samples.length,
     hotFunctions: hotFunctions(profile, selfUs, windows.length),
+    slowest: perRequest
+      .map((us, index) => ({ index, us }))
+      .sort((a, b) => b.us - a.us)
+      .slice(0, 3)
+      .map(({ index, us }) => ({
+        index,
+        ms: us / 1000,
+        hotFunctions: hotFunctions(profile, selfUsPerRequest[index] as Map<number, number>, 1).slice(0, 6),
+      })),
   };
 }
 
