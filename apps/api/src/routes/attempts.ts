@@ -405,8 +405,9 @@ export const attemptRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
           `Question '${questionId}' is not part of this attempt.`,
         );
       }
-      if (invalid) throw invalid;
-      // The only guard left: the deadline (+ grace) had passed.
+      const expired = attempt.deadline_at !== null && now > attempt.deadline_at + SAVE_GRACE_MS;
+      if (invalid && !expired) throw invalid;
+      // With a valid answer the only guard left is the deadline (+ grace).
       throw new ApiError('attempt_expired', 'The time for this attempt is up; submit it to get the report.');
     }
     return c.json(
