@@ -11,7 +11,7 @@
  *      to the bare route measured the same way in the same run.
  *
  *   node bench/src/api-bench.ts [--questions 10000] [--guides 1000] [--seed 1] [--n 200]
- *                               [--submits 60] [--seconds 5] [--quick] [--fresh]
+ *                               [--submits 60] [--seconds 5] [--quick] [--fresh] [--cache-mb N]
  *
  * Prints tables and writes bench/results/api.json.
  */
@@ -53,6 +53,8 @@ export interface ApiBenchOptions {
   seconds: number;
   connections: number;
   fresh: boolean;
+  /** The isolate's entity cache budget, MiB; undefined = the product's default. */
+  cacheMb?: number;
 }
 
 export const DEFAULT_API_BENCH: ApiBenchOptions = {
@@ -104,7 +106,11 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH) 
   const stateDir = ensureState(bank);
   // Not minified (the product is): the same code, but the CPU profile can name its functions.
   const benchBuilt = buildWorker('bench', 'bench-entry.ts', {}, { minify: false });
-  const worker = await startWorker(benchBuilt, stateDir);
+  const worker = await startWorker(
+    benchBuilt,
+    stateDir,
+    options.cacheMb ? { BENCH_CACHE_MB: String(options.cacheMb) } : {},
+  );
   log('connecting to the inspector …');
   const inspector = await Inspector.connect(worker.proxyInspectorUrl);
   try {
@@ -652,6 +658,7 @@ export function parseApiBenchArgs(argv: string[]): ApiBenchOptions {
       connections: { type: 'string' },
       quick: { type: 'boolean', default: false },
       fresh: { type: 'boolean', default: false },
+      'cache-mb': { type: 'string' },
     },
     strict: false,
   });
@@ -666,6 +673,7 @@ export function parseApiBenchArgs(argv: string[]): ApiBenchOptions {
     seconds: num(values.seconds, base.seconds),
     connections: num(values.connections, base.connections),
     fresh: values.fresh === true,
+    ...(values['cache-mb'] ? { cacheMb: num(values['cache-mb'], 0) } : {}),
   };
 }
 

@@ -6,11 +6,16 @@
  *                                  routing, response) — the baseline of the CPU and req/s ratios
  *   GET /api/__bench/spin?n=N      N rounds of a fixed integer loop: a known amount of CPU, to
  *                                  check the CPU measurement against the same loop timed in Node
+ *
+ * With the var BENCH_CACHE_MB the app is the product's over a KV store with that entity cache
+ * budget (`api-bench.ts --cache-mb N`), to measure the cache's effect on CPU and GC.
  */
 import { Hono } from 'hono';
-import app from '../../apps/api/src/index.js';
+import { createApp } from '../../apps/api/src/app.js';
+import { kvBundleStore } from '../../apps/api/src/bundle-store.js';
+import product from '../../apps/api/src/index.js';
 
-type Env = Parameters<typeof app.fetch>[1];
+type Env = Parameters<typeof product.fetch>[1] & { BENCH_CACHE_MB?: string };
 
 const bench = new Hono()
   .get('/api/__bench/bare', (c) => c.json({ ok: true }))
@@ -23,11 +28,14 @@ export function spin(rounds: number): number {
   return x >>> 0;
 }
 
+let app: typeof product | undefined;
+
 export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext) {
     const { pathname } = new URL(request.url);
-    return pathname.startsWith('/api/__bench/')
-      ? bench.fetch(request, env, ctx)
-      : app.fetch(request, env, ctx);
+    if (pathname.startsWith('/api/__bench/')) return bench.fetch(request, env, ctx);
+    const cacheMb = Number(env.BENCH_CACHE_MB);
+    app ??= cacheMb > 0 ? createApp(kvBundleStore({ cacheBytes: cacheMb * 2 ** 20 })) : product;
+    return app.fetch(request, env, ctx);
   },
 };

@@ -146,7 +146,11 @@ export interface RunningWorker {
 }
 
 /** Runs a prebuilt Worker under `wrangler dev` with the product's bindings on `stateDir`. */
-export async function startWorker(built: BuiltWorker, stateDir: string): Promise<RunningWorker> {
+export async function startWorker(
+  built: BuiltWorker,
+  stateDir: string,
+  vars: Record<string, string> = {},
+): Promise<RunningWorker> {
   const product = productConfig();
   const webDist = ensureWebDist();
   const name = path.basename(built.dir);
@@ -164,7 +168,7 @@ export async function startWorker(built: BuiltWorker, stateDir: string): Promise
       ...d,
       migrations_dir: path.join(API_DIR, 'migrations'),
     })),
-    vars: { ALLOWED_ORIGINS: '' },
+    vars: { ALLOWED_ORIGINS: '', ...vars },
   };
   const configFile = path.join(built.dir, 'dev.wrangler.json');
   writeFileSync(configFile, JSON.stringify(config, null, 2));
