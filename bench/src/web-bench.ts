@@ -127,6 +127,7 @@ export async function runWebBench(options: WebBenchOptions = DEFAULT_WEB_BENCH) 
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
+      '--disable-component-update',
       '--no-first-run',
     ],
   });

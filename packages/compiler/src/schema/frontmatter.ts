@@ -4,7 +4,7 @@
  * wherever a frontmatter value ends up in the bundle unchanged.
  */
 import { z } from 'zod';
-import { Difficulty, Exam, IsoDate, MultipleSelectScoring, Slug } from './index.js';
+import { Difficulty, Exam, Guide, MultipleSelectScoring, Slug } from './index.js';
 
 /** `lint: { ignore: { rule-id: "why" } }` — silences linter rules for a whole file or bank. */
 export const LintConfig = z.strictObject({
@@ -25,18 +25,19 @@ export const ExamFrontmatter = Exam.omit({
 });
 export type ExamFrontmatter = z.infer<typeof ExamFrontmatter>;
 
-export const GuideFrontmatter = z.strictObject({
-  /** Defaults to the file name. */
+/** The guide's bundle fields as authors write them; `slug` defaults to the file name. */
+export const GuideFrontmatter = Guide.pick({
+  title: true,
+  description: true,
+  vendor: true,
+  exams: true,
+  published: true,
+  updated: true,
+  authors: true,
+  tags: true,
+  related: true,
+}).extend({
   slug: Slug.optional(),
-  title: z.string().min(1),
-  description: z.string().optional(),
-  vendor: z.string().optional(),
-  exams: z.array(Slug).default([]),
-  published: IsoDate,
-  updated: IsoDate.optional(),
-  authors: z.array(z.string().min(1)).min(1),
-  tags: z.array(z.string().min(1)).default([]),
-  related: z.array(Slug).default([]),
   locale: z.string().min(1).default('en'),
   lint: LintConfig.optional(),
 });
