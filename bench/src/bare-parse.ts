@@ -13,7 +13,7 @@ import module from 'node:module';
 
 module.enableCompileCache?.();
 
-const { readdirSync, readFileSync } = await import('node:fs');
+const { globSync, readFileSync } = await import('node:fs');
 const path = await import('node:path');
 const { unified } = await import('unified');
 type Processor = import('unified').Processor;
@@ -29,24 +29,14 @@ if (!dir) {
   process.exit(2);
 }
 
+/** The compiler's selection: .md under exams/, guides/, questions/; no dot files, no build output. */
 function markdownFiles(root: string): string[] {
-  const out: string[] = [];
-  const walk = (current: string) => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      if (entry.name.startsWith('.') || ['node_modules', 'bundle', 'dist'].includes(entry.name)) continue;
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.md')) out.push(full);
-    }
-  };
-  for (const top of ['exams', 'guides', 'questions']) {
-    try {
-      walk(path.join(root, top));
-    } catch {
-      // a content dir may lack one of the folders
-    }
-  }
-  return out.sort();
+  return globSync('{exams,guides,questions}/**/*.md', {
+    cwd: root,
+    exclude: ['**/node_modules', '**/bundle', '**/dist'],
+  })
+    .map((file) => path.join(root, file))
+    .sort();
 }
 
 const processor = unified()

@@ -10,39 +10,17 @@
  * median. Also: the cold build of the real content in packages/content, and checks that the
  * parallel, serial, cached and watch builds write byte-identical bundles.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Corpus, DEFAULT_CORPUS, generateCorpus } from './corpus.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Editor } from './compiler/editor.ts';
+import { Measures } from './compiler/measures.ts';
+import { DEFAULT_CORPUS, generateCorpus, QUICK_CORPUS } from './corpus.ts';
 import type { Benchmark, BenchReport, RunOptions } from './main.ts';
-import {
-  CLI,
-  environment,
-  LineWatcher,
-  median,
-  ms,
-  type ProcessRun,
-  REPO,
-  rate,
-  renderTable,
-  runNode,
-  treeHash,
-} from './util.ts';
+import { CLI, checkExit, environment, LineWatcher, ms, REPO, runNode, treeHash, yes } from './util.ts';
 
 const BARE_PARSE = path.join(REPO, 'bench/src/bare-parse.ts');
-const QUICK_CORPUS = { guides: 100, questions: 1000, seed: 1 };
-
-interface Measure {
-  id: string;
-  label: string;
-  command: string;
-  samples: number[];
-  median: number;
-  files?: number;
-  questions?: number;
-  target?: string;
-  met?: boolean;
-}
 
 export const compilerBenchmark: Benchmark = {
   name: 'compiler',
@@ -64,12 +42,7 @@ async function run(options: RunOptions): Promise<BenchReport> {
     log(`corpus: ${corpus.files} files, ${(corpus.bytes / 1e6).toFixed(1)} MB in ${corpus.dir}`);
     const dir = corpus.dir;
     const out = (name: string) => path.join(work, name);
-    const measures: Measure[] = [];
-    const add = (m: Omit<Measure, 'median'>) => {
-      const measure = { ...m, median: median(m.samples) };
-      measures.push(measure);
-      return measure;
-    };
+    const measures = new Measures();
 
     // (a) and (b), alternating in a rotating order.
     const bareParse: number[] = [];
@@ -78,7 +51,7 @@ async function run(options: RunOptions): Promise<BenchReport> {
     const serial: number[] = [];
     const steps: Array<() => Promise<void>> = [
       async () => {
-        const r = check(await runNode([BARE_PARSE, dir]), 'bare parse');
+        const r = checkExit(await runNode([BARE_PARSE, dir]), 'bare parse');
         const inner = JSON.parse(r.stdout) as { parseMs: number; files: number };
         if (inner.files !== corpus.files)
           throw new Error(`bare parse saw ${inner.files} files, not ${corpus.files}`);
@@ -87,12 +60,12 @@ async function run(options: RunOptions): Promise<BenchReport> {
       },
       async () => {
         full.push(
-          check(await runNode([CLI, 'build', dir, '--out', out('full'), '--no-cache']), 'full build').ms,
+          checkExit(await runNode([CLI, 'build', dir, '--out', out('full'), '--no-cache']), 'full build').ms,
         );
       },
       async () => {
         const r = await runNode([CLI, 'build', dir, '--out', out('serial'), '--no-cache', '--jobs', '1']);
-        serial.push(check(r, 'serial build').ms);
+        serial.push(checkExit(r, 'serial build').ms);
       },
     ];
     for (let rep = 0; rep < reps; rep++) {
@@ -104,28 +77,28 @@ async function run(options: RunOptions): Promise<BenchReport> {
     }
     const counts = { files: corpus.files, questions: corpus.questions };
     const threads = availableParallelism();
-    add({
+    measures.add({
       id: 'bareParse',
       label: 'Bare parse, 1 thread (parse time only)',
       command: `node bench/src/bare-parse.ts <corpus>  → parseMs`,
       samples: bareParse,
       ...counts,
     });
-    const bare = add({
+    const bare = measures.add({
       id: 'bareParseProcess',
       label: 'Bare parse process (start-up + read + parse)',
       command: 'node bench/src/bare-parse.ts <corpus>',
       samples: bareWall,
       ...counts,
     });
-    const fullBuild = add({
+    const fullBuild = measures.add({
       id: 'fullBuild',
       label: `Full build, cold, no cache (${threads} threads)`,
       command: 'examdown build <corpus> --out <dir> --no-cache',
       samples: full,
       ...counts,
     });
-    const serialBuild = add({
+    const serialBuild = measures.add({
       id: 'fullBuildSerial',
       label: 'Full build, cold, no cache, 1 thread',
       command: 'examdown build <corpus> --out <dir> --no-cache --jobs 1',
@@ -139,8 +112,8 @@ async function run(options: RunOptions): Promise<BenchReport> {
     const cacheDir = out('cache');
     const cachedRun = () => runNode([CLI, 'build', dir, '--out', out('cached'), '--cache-dir', cacheDir]);
     log('first build writing the disk cache …');
-    const first = check(await cachedRun(), 'first cached build');
-    add({
+    const first = checkExit(await cachedRun(), 'first cached build');
+    measures.add({
       id: 'firstBuildWritingCache',
       label: 'First build, writing the disk cache',
       command: 'examdown build <corpus> --out <dir> --cache-dir <cache>',
@@ -148,8 +121,8 @@ async function run(options: RunOptions): Promise<BenchReport> {
       ...counts,
     });
     const unchanged: number[] = [];
-    for (let i = 0; i < reps; i++) unchanged.push(check(await cachedRun(), 'cached build').ms);
-    add({
+    for (let i = 0; i < reps; i++) unchanged.push(checkExit(await cachedRun(), 'cached build').ms);
+    measures.add({
       id: 'cliNoChange',
       label: 'CLI re-run, nothing changed (disk cache)',
       command: 'examdown build <corpus> --out <dir> --cache-dir <cache>',
@@ -165,9 +138,9 @@ async function run(options: RunOptions): Promise<BenchReport> {
     const cliEdits: number[] = [];
     for (let i = 0; i < edits; i++) {
       editor.edit();
-      cliEdits.push(check(await cachedRun(), 'cached build after an edit').ms);
+      cliEdits.push(checkExit(await cachedRun(), 'cached build after an edit').ms);
     }
-    add({
+    measures.add({
       id: 'cliRebuildOneEdit',
       label: 'CLI re-run after editing one question file (disk cache)',
       command: 'edit one bank file; examdown build <corpus> --out <dir> --cache-dir <cache>',
@@ -206,12 +179,12 @@ async function run(options: RunOptions): Promise<BenchReport> {
     const watchQuestions = readFileSync(path.join(out('watch'), 'public/questions.json'), 'utf8');
     if (!watchQuestions.includes(lastMarker))
       throw new Error('the watch bundle does not contain the last edit');
-    check(
+    checkExit(
       await runNode([CLI, 'build', dir, '--out', out('after'), '--no-cache']),
       'uncached build after edits',
     );
     identical.watchVsUncached = treeHash(out('watch')) === treeHash(out('after'));
-    const rebuild = add({
+    const rebuild = measures.add({
       id: 'watchRebuildOneEdit',
       label: 'Watch rebuild after editing one question file (examdown’s figure)',
       command: 'examdown build <corpus> --watch; edit one bank file; "[examdown] build ok in N ms"',
@@ -220,7 +193,7 @@ async function run(options: RunOptions): Promise<BenchReport> {
       target: '< 300 ms',
     });
     rebuild.met = rebuild.median < 300;
-    add({
+    measures.add({
       id: 'watchEditToRebuilt',
       label: 'Watch: file written → rebuild reported (incl. 100 ms debounce)',
       command: 'same session, wall time seen by the editing process',
@@ -234,7 +207,7 @@ async function run(options: RunOptions): Promise<BenchReport> {
     let realQuestions = 0;
     let realFiles = 0;
     for (let i = 0; i < Math.max(reps, 5); i++) {
-      const r = check(
+      const r = checkExit(
         await runNode([CLI, 'build', content, '--out', out('real'), '--no-cache']),
         'real content',
       );
@@ -243,7 +216,7 @@ async function run(options: RunOptions): Promise<BenchReport> {
       realFiles = Number(m?.[1] ?? 0);
       realQuestions = Number(m?.[4] ?? 0);
     }
-    add({
+    measures.add({
       id: 'realContentCold',
       label: `Real content (packages/content), cold CLI build`,
       command: 'examdown build packages/content --out <dir> --no-cache',
@@ -252,23 +225,7 @@ async function run(options: RunOptions): Promise<BenchReport> {
       questions: realQuestions,
     });
 
-    const rows = measures.map((m) => [
-      m.label,
-      ms(m.median),
-      m.samples.map((s) => Math.round(s)).join(', '),
-      m.files !== undefined && m.files > 1 ? rate(m.files, m.median) : '',
-      m.questions !== undefined ? rate(m.questions, m.median) : '',
-      m.target ? `${m.target}: ${m.met ? 'met' : 'MISSED'}` : '',
-    ]);
-    rows.splice(4, 0, [
-      'Ratio full build / bare parse (process wall times)',
-      `${ratio.toFixed(2)}×`,
-      `--jobs 1: ${serialRatio.toFixed(2)}×`,
-      '',
-      '',
-      `≤ 1.5×: ${ratio <= 1.5 ? 'met' : 'MISSED'}`,
-    ]);
-    const table = renderTable(['Measure', 'Median', 'Runs (ms)', 'Files/s', 'Questions/s', 'Target'], rows);
+    const table = measures.table(ratio, serialRatio);
     const notes = [
       `corpus: ${corpus.exams} exams, ${corpus.guides} guides, ${corpus.questions} questions, ${corpus.files} files, ` +
         `${(corpus.bytes / 1e6).toFixed(1)} MB (seed ${corpusOptions.seed}); ${reps} repetitions, ${edits} edits`,
@@ -291,50 +248,12 @@ async function run(options: RunOptions): Promise<BenchReport> {
         ratio: { fullOverBare: ratio, serialOverBare: serialRatio, target: 1.5, met: ratio <= 1.5 },
         rebuild: { medianMs: rebuild.median, target: 300, met: rebuild.met, breakdown },
         identical,
-        measures,
+        measures: measures.list,
       },
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-}
-
-/** Edits one bank file at a time (a different one each time): one option gets a revision mark. */
-class Editor {
-  private count = 0;
-  private readonly files: string[];
-  private readonly corpus: Corpus;
-  constructor(corpus: Corpus) {
-    this.corpus = corpus;
-    // Spread over the exams and domains: every 7th bank file.
-    this.files = corpus.bankFiles.filter((_, i) => i % 7 === 3);
-  }
-  edit(): void {
-    this.count++;
-    const file = path.join(this.corpus.dir, this.files[this.count % this.files.length] as string);
-    const text = readFileSync(file, 'utf8');
-    const marker = this.lastMarker();
-    const edited = text.replace(/^- \[ \] (.*)$/m, (_line, option: string) => `- [ ] ${option} ${marker}`);
-    if (edited === text) throw new Error(`nothing to edit in ${file}`);
-    writeFileSync(file, edited);
-  }
-  lastMarker(): string {
-    return `(revision ${this.count})`;
-  }
-}
-
-function check(run: ProcessRun, what: string): ProcessRun {
-  if (run.code !== 0)
-    throw new Error(`${what} exited ${run.code}:\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
-  return run;
-}
-
-function sleep(millis: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, millis));
-}
-
-function yes(value: boolean): string {
-  return value ? 'yes' : 'NO';
 }
 
 function omit<T extends object>(value: T, ...keys: string[]): Partial<T> {

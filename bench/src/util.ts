@@ -1,7 +1,7 @@
 /** Small helpers shared by the benchmarks: timing child processes, statistics, tables. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { globSync, readFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +49,13 @@ export function runNode(
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, ms: performance.now() - started, stdout, stderr }));
   });
+}
+
+/** Throws, with the tail of its output, when a timed run did not exit 0. */
+export function checkExit(run: ProcessRun, what: string): ProcessRun {
+  if (run.code !== 0)
+    throw new Error(`${what} exited ${run.code}:\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
+  return run;
 }
 
 /** A long-running child whose stdout lines can be awaited (watch mode). */
@@ -103,19 +110,19 @@ export class LineWatcher {
   }
 }
 
-/** sha256 of every file under `dir` (relative path + bytes), for "are these bundles identical". */
+/**
+ * sha256 of every file under `dir` (relative path + bytes), for "are these bundles identical".
+ * Dot files are left out (glob's default), as they are not part of a bundle.
+ */
 export function treeHash(dir: string): string {
   const hash = createHash('sha256');
-  const walk = (current: string, rel: string) => {
-    for (const name of readdirSync(current).sort()) {
-      if (name.startsWith('.')) continue;
-      const full = path.join(current, name);
-      const childRel = rel ? `${rel}/${name}` : name;
-      if (statSync(full).isDirectory()) walk(full, childRel);
-      else hash.update(`${childRel}\0`).update(readFileSync(full)).update('\0');
-    }
-  };
-  walk(dir, '');
+  const files = globSync('**', { cwd: dir, withFileTypes: true }).filter((entry) => entry.isFile());
+  const relative = files.map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))).sort();
+  for (const rel of relative)
+    hash
+      .update(`${rel}\0`)
+      .update(readFileSync(path.join(dir, rel)))
+      .update('\0');
   return hash.digest('hex');
 }
 
@@ -142,3 +149,5 @@ export const ms = (value: number) =>
   Number.isFinite(value) ? `${Math.round(value).toLocaleString('en-US')} ms` : '–';
 export const rate = (count: number, millis: number) =>
   Number.isFinite(millis) && millis > 0 ? Math.round((count * 1000) / millis).toLocaleString('en-US') : '–';
+
+export const yes = (value: boolean) => (value ? 'yes' : 'NO');

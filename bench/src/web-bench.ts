@@ -13,33 +13,37 @@
  *      context. A MutationObserver installed before any page script records performance.now()
  *      (ms since navigation start) the moment the element appears. Median of N.
  *
+ * Its steps are modules of web-bench/ (sizes, page timing); Chromium starts as in the browser tests.
+ *
  *   node bench/src/web-bench.ts [--runs 15] [--build] [--quick]
  *
  * Prints tables and writes bench/results/web.json.
  */
-/// <reference lib="dom" />
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../tests/support/chromium.ts';
 import { DEFAULT_API_BENCH } from './api-bench.ts';
+import { QUICK_CORPUS } from './corpus.ts';
+import { apiClient } from './edge/api-client.ts';
 import { ensureBank, ensureState } from './edge/bank.ts';
 import {
   log,
   machine,
   median,
   percentile,
+  printStandalone,
   printTable,
   ROOT,
   round,
   run,
   takeTables,
   WEB_DIR,
-  writeResults,
 } from './edge/common.ts';
 import { buildWorker, startWorker } from './edge/worker.ts';
 import type { Benchmark, BenchReport, RunOptions } from './main.ts';
+import { measurePage } from './web-bench/page-timing.ts';
+import { kib, webSizes } from './web-bench/sizes.ts';
 
 export interface WebBenchOptions {
   runs: number;
@@ -62,45 +66,6 @@ export const DEFAULT_WEB_BENCH: WebBenchOptions = {
   },
 };
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-interface FileSize {
-  file: string;
-  bytes: number;
-  gzipBytes: number;
-}
-
-export function webSizes(): { files: FileSize[]; js: FileSize; css: FileSize } {
-  const dist = path.join(WEB_DIR, 'dist');
-  const files: FileSize[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (/\.(js|mjs|css)$/.test(name)) {
-        const data = readFileSync(full);
-        files.push({
-          file: path.relative(dist, full),
-          bytes: data.length,
-          gzipBytes: gzipSync(data, { level: 9 }).length,
-        });
-      }
-    }
-  };
-  walk(dist);
-  const total = (ext: RegExp, label: string): FileSize => {
-    const chosen = files.filter((f) => ext.test(f.file));
-    return {
-      file: label,
-      bytes: chosen.reduce((s, f) => s + f.bytes, 0),
-      gzipBytes: chosen.reduce((s, f) => s + f.gzipBytes, 0),
-    };
-  };
-  return { files, js: total(/\.m?js$/, 'all JS'), css: total(/\.css$/, 'all CSS') };
-}
-
-const kib = (bytes: number) => round(bytes / 1024, 1);
-
 export async function runWebBench(options: WebBenchOptions = DEFAULT_WEB_BENCH) {
   if (options.build || !existsSync(path.join(WEB_DIR, 'dist/index.html'))) {
     log('building apps/web (vite build) …');
@@ -119,32 +84,28 @@ export async function runWebBench(options: WebBenchOptions = DEFAULT_WEB_BENCH) 
   if (!exam) throw new Error('the bank has no exam');
   const stateDir = ensureState(bank);
   const worker = await startWorker(buildWorker('bench', 'bench-entry.ts'), stateDir);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const pages = {
       exam: { cold: [] as number[], warm: [] as number[], fcp: [] as number[] },
       attempt: { cold: [] as number[], warm: [] as number[], fcp: [] as number[] },
     };
+    const api = apiClient(worker.url);
     // A first, unmeasured visit so that the Worker's isolate and caches are warm.
-    await measure(browser, worker.url, `/exams/${exam.id}`, 'exam');
+    await measurePage(browser, worker.url, `/exams/${exam.id}`, 'exam');
     for (let i = 0; i < options.runs; i++) {
-      const examRun = await measure(browser, worker.url, `/exams/${exam.id}`, 'exam');
+      const examRun = await measurePage(browser, worker.url, `/exams/${exam.id}`, 'exam');
       pages.exam.cold.push(examRun.cold);
       pages.exam.warm.push(examRun.warm);
       pages.exam.fcp.push(examRun.fcp);
-      const attempt = await startAttempt(worker.url, exam.id);
-      const attemptRun = await measure(browser, worker.url, `/attempts/${attempt.id}`, 'attempt', attempt);
+      const attempt = await api.start(exam.id);
+      const attemptRun = await measurePage(
+        browser,
+        worker.url,
+        `/attempts/${attempt.id}`,
+        'attempt',
+        attempt,
+      );
       pages.attempt.cold.push(attemptRun.cold);
       pages.attempt.warm.push(attemptRun.warm);
       pages.attempt.fcp.push(attemptRun.fcp);
@@ -197,82 +158,6 @@ export async function runWebBench(options: WebBenchOptions = DEFAULT_WEB_BENCH) 
   }
 }
 
-/** What the page waits for: the exam page's start button, or the attempt's first enabled option. */
-const READY: Record<'exam' | 'attempt', string> = {
-  exam: 'button.btn-primary',
-  attempt: 'input[type="radio"]:enabled, input[type="checkbox"]:enabled',
-};
-
-async function measure(
-  browser: import('playwright-core').Browser,
-  base: string,
-  pathname: string,
-  kind: 'exam' | 'attempt',
-  attempt?: { id: string; token: string; examId: string; deadline: string | null },
-): Promise<{ cold: number; warm: number; fcp: number }> {
-  const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 800 } });
-  try {
-    await context.addInitScript(
-      ({ selector, stored }) => {
-        if (stored) {
-          localStorage.setItem(
-            'examdown:attempts',
-            JSON.stringify({
-              [stored.id]: {
-                id: stored.id,
-                token: stored.token,
-                examId: stored.examId,
-                mode: 'exam',
-                startedAt: new Date().toISOString(),
-                deadline: stored.deadline,
-              },
-            }),
-          );
-        }
-        const w = window as unknown as { __ready?: number };
-        const check = () => {
-          if (w.__ready === undefined && document.querySelector(selector)) w.__ready = performance.now();
-        };
-        new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
-      },
-      { selector: READY[kind], stored: attempt ?? null },
-    );
-    const page = await context.newPage();
-    const ready = async () => {
-      await page.waitForFunction(
-        () => (window as unknown as { __ready?: number }).__ready !== undefined,
-        null,
-        {
-          timeout: 30_000,
-          polling: 10,
-        },
-      );
-      return page.evaluate(() => (window as unknown as { __ready: number }).__ready);
-    };
-    await page.goto(pathname);
-    const cold = await ready();
-    const fcp = await page.evaluate(
-      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
-    );
-    await page.reload();
-    const warm = await ready();
-    return { cold, warm, fcp };
-  } finally {
-    await context.close();
-  }
-}
-
-async function startAttempt(base: string, examId: string) {
-  const res = await fetch(`${base}/api/v1/exams/${examId}/attempts`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: '{"mode":"exam"}',
-  });
-  if (res.status !== 201) throw new Error(`start: ${res.status} ${await res.text()}`);
-  const body = (await res.json()) as { id: string; token: string; deadline: string | null };
-  return { id: body.id, token: body.token, examId, deadline: body.deadline };
-}
-
 export function parseWebBenchArgs(argv: string[]): WebBenchOptions {
   const { values } = parseArgs({
     args: argv,
@@ -294,7 +179,7 @@ export const webBenchmark: Benchmark = {
   description: 'web client: JS/CSS gzip size, time to interactive of the exam pages in headless Chromium',
   async run(options: RunOptions): Promise<BenchReport> {
     const runs = options.reps ?? (options.quick ? 5 : DEFAULT_WEB_BENCH.runs);
-    const bank = options.quick ? { guides: 100, questions: 1000, seed: 1 } : DEFAULT_WEB_BENCH.bank;
+    const bank = options.quick ? QUICK_CORPUS : DEFAULT_WEB_BENCH.bank;
     const { json, tables } = await runWebBench({ ...DEFAULT_WEB_BENCH, runs, bank });
     return { title: 'Web client', table: tables.join('\n\n'), notes: WEB_NOTES, json };
   },
@@ -306,8 +191,5 @@ export const WEB_NOTES = [
 ];
 
 if (import.meta.main) {
-  const { json, tables } = await runWebBench(parseWebBenchArgs(process.argv.slice(2)));
-  console.log(tables.join('\n\n'));
-  console.log(`\n${WEB_NOTES.map((n) => `- ${n}`).join('\n')}`);
-  console.log(`\nwrote ${writeResults('web', json)}`);
+  printStandalone('web', await runWebBench(parseWebBenchArgs(process.argv.slice(2))), WEB_NOTES);
 }

@@ -17,7 +17,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import getPort from 'get-port';
+import { freePort } from './free-port';
 
 export interface DevServer {
   /** Base URL, e.g. http://localhost:41234 (no trailing slash). */
@@ -43,9 +43,6 @@ export interface DevServerOptions {
 
 const root = resolve(import.meta.dirname, '../..');
 const MAX_OUTPUT = 200_000;
-
-/** A free TCP port on the loopback interface. */
-export const freePort = () => getPort({ host: '127.0.0.1' });
 
 /** The npm that runs this process (npm_execpath under `npm test`), else `npm` from PATH. */
 function npmCommand(): { command: string; args: string[] } {

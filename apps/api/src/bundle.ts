@@ -41,10 +41,11 @@ export class BundleError extends Error {
   override name = 'BundleError';
 }
 
-export function checkSchemaVersion(manifest: Manifest): void {
-  if (manifest.schemaVersion !== BUNDLE_SCHEMA_VERSION) {
+/** A bundle of another schema version cannot be served: rebuild (and upload) the content. */
+export function checkSchemaVersion(version: unknown): void {
+  if (version !== BUNDLE_SCHEMA_VERSION) {
     throw new BundleError(
-      `bundle schema version ${manifest.schemaVersion} is not the API's ${BUNDLE_SCHEMA_VERSION}: rebuild the content`,
+      `bundle schema version ${String(version)} is not the API's ${BUNDLE_SCHEMA_VERSION}: rebuild and upload the content`,
     );
   }
 }
@@ -72,7 +73,7 @@ export function indexExams(
 
 export function loadBundle(pub: PublicBundle, priv: PrivateBundle): LoadedBundle {
   const { manifest } = pub;
-  checkSchemaVersion(manifest);
+  checkSchemaVersion(manifest.schemaVersion);
   if (priv.contentHash !== manifest.contentHash) {
     throw new BundleError('public and private bundle come from different builds (content hashes differ)');
   }

@@ -76,13 +76,6 @@ export class ApiError extends Error {
       error: { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) },
     };
   }
-
-  toResponse(): Response {
-    return new Response(JSON.stringify(this.toBody()), {
-      status: this.status,
-      headers: { 'Content-Type': 'application/json; charset=UTF-8', ...this.headers },
-    });
-  }
 }
 
 /** Turns zod issues into `{ path, message }` pairs, the path prefixed by the request part (json, param, query). */

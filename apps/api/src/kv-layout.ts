@@ -18,16 +18,19 @@
  * only writes what changed (Workers Free allows 1,000 KV writes a day), and the Worker's
  * in-isolate cache never needs invalidating: a changed entity has a new name.
  */
-import type {
+// Before the compiler's schemas, as in app.ts: the test set-up loads this module first.
+import '@hono/zod-openapi';
+import {
   Exam,
-  Guide,
+  type Guide,
   GuideSummary,
   Manifest,
-  PrivateBundle,
-  PublicBundle,
-  PublicQuestion,
-  QuestionKey,
+  type PrivateBundle,
+  type PublicBundle,
+  type PublicQuestion,
+  type QuestionKey,
 } from '@examdown/compiler/schema';
+import { z } from 'zod';
 
 export const CATALOG_FORMAT = 1;
 
@@ -43,19 +46,30 @@ export const KV = {
 
 export const PRIVATE_PREFIX = 'private/';
 
-export interface Catalog {
-  format: typeof CATALOG_FORMAT;
-  manifest: Manifest;
-  exams: Exam[];
-  /** The private bundle's content hash (must equal the manifest's: same build). */
-  keysContentHash: string;
-  /** Question id → entity hash: names both `public/question/<id>/<h>` and `private/key/<id>/<h>`. */
-  questions: Record<string, string>;
-  /** Guide slug → entity hash (`public/guide/<slug>/<h>`). */
-  guides: Record<string, string>;
-  /** KV key of the guide list. */
-  guideList: string;
-}
+const isRecord = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** An id → hash index, checked shallowly: a z.record over 10,000 ids costs tens of ms of a cold start. */
+const index = <T>(error: string) => z.custom<Record<string, T>>(isRecord, { error });
+
+/** The catalog, checked by the Worker when it switches to a content hash (kv/store.ts). */
+export const Catalog = z.object(
+  {
+    format: z.literal(CATALOG_FORMAT, {
+      error: (issue) => `format ${String(issue.input)} is not ${CATALOG_FORMAT}`,
+    }),
+    manifest: Manifest.extend({ questionsByExam: index<Record<string, string[]>>('no manifest') }),
+    /** The private bundle's content hash (must equal the manifest's: same build). */
+    keysContentHash: z.string({ error: 'its grading keys are of another build' }),
+    /** Question id → entity hash: names both `public/question/<id>/<h>` and `private/key/<id>/<h>`. */
+    questions: index<string>('no questions index'),
+    /** Guide slug → entity hash (`public/guide/<slug>/<h>`). */
+    guides: index<string>('no guides index'),
+    /** KV key of the guide list. */
+    guideList: z.string({ error: 'no guide list' }),
+    exams: z.array(Exam, { error: 'no exam list' }),
+  },
+  { error: 'not an object' },
+);
+export type Catalog = z.infer<typeof Catalog>;
 
 export interface KvEntry {
   key: string;
@@ -71,18 +85,11 @@ export interface BundleEntries {
   pointer: KvEntry;
 }
 
+const SUMMARY_FIELDS = Object.keys(GuideSummary.shape) as (keyof GuideSummary)[];
+
+/** A guide's entry in the guide list: the fields GuideSummary declares, in its order. */
 export function summarizeGuide(g: Guide): GuideSummary {
-  return {
-    slug: g.slug,
-    title: g.title,
-    description: g.description,
-    vendor: g.vendor,
-    exams: g.exams,
-    published: g.published,
-    updated: g.updated,
-    tags: g.tags,
-    readingMinutes: g.readingMinutes,
-  };
+  return Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, g[field]])) as GuideSummary;
 }
 
 const encoder = new TextEncoder();

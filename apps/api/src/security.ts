@@ -2,6 +2,9 @@
  * Attempt tokens and admin secrets. A token is 32 random bytes, base64url; D1 stores only its
  * sha256 (hex), and a presented token is hashed and compared in constant time.
  */
+import type { Context, MiddlewareHandler } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
+import type { AppEnv } from './env.js';
 import { ApiError } from './errors.js';
 
 const encoder = new TextEncoder();
@@ -64,15 +67,31 @@ export async function secretMatches(presented: string, expected: string): Promis
   return timingSafeEqual(a, b);
 }
 
-const BEARER = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)\s*$/i;
-
-/** The bearer token of an `Authorization` header; 401 `token_missing` when there is none. */
-export function bearerToken(header: string | undefined): string {
-  const match = header ? BEARER.exec(header) : null;
-  if (!match?.[1]) {
-    throw new ApiError('token_missing', 'Send the token as `Authorization: Bearer <token>`.', {
-      headers: { 'WWW-Authenticate': 'Bearer' },
-    });
-  }
-  return match[1];
+/**
+ * Hono's bearer-auth, refusing in the API's error shape: no `Authorization: Bearer <token>` header
+ * (or a malformed one, which bearer-auth alone answers 400) is 401 `token_missing`; a token that
+ * `verifyToken` refuses is 403 `token_invalid` with `refusal` as its message.
+ */
+export function bearer(
+  verifyToken: (token: string, c: Context<AppEnv>) => Promise<boolean>,
+  refusal: string,
+): MiddlewareHandler<AppEnv> {
+  const missing = {
+    wwwAuthenticateHeader: 'Bearer',
+    message: (): never => {
+      throw new ApiError('token_missing', 'Send the token as `Authorization: Bearer <token>`.', {
+        headers: { 'WWW-Authenticate': 'Bearer' },
+      });
+    },
+  };
+  return bearerAuth<AppEnv>({
+    verifyToken,
+    noAuthenticationHeader: missing,
+    invalidAuthenticationHeader: missing,
+    invalidToken: {
+      message: (): never => {
+        throw new ApiError('token_invalid', refusal);
+      },
+    },
+  });
 }

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { SAVE_GRACE_MS } from '../src/routes/attempts.js';
+import { SAVE_GRACE_MS } from '../src/attempts/save.js';
 import { ASSOCIATE, api, fixtureApi, keyOf, PRO, real, start } from './helpers.js';
 
 const setDeadline = (id: string, deadline: number) =>

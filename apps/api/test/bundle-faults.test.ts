@@ -9,7 +9,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
-import { kvBundleStore } from '../src/bundle-store.js';
+import { kvBundleStore } from '../src/kv/store.js';
 import { bundleEntries, KV } from '../src/kv-layout.js';
 import { TEST_ADMIN_TOKEN } from './constants.js';
 import { fixturePrivate, fixturePublic } from './fixtures.js';

@@ -1,15 +1,12 @@
 import type { D1Migration } from '@cloudflare/vitest-plugin';
-import type { Bindings } from '../src/env.js';
 
+// The test bindings on top of the Worker's (worker-configuration.d.ts, from `wrangler types`).
 declare global {
   namespace Cloudflare {
-    interface Env extends Bindings {
+    interface Env {
       TEST_MIGRATIONS: D1Migration[];
       ADMIN_TOKEN: string;
       FAULT_CONTENT: KVNamespace;
-    }
-    interface GlobalProps {
-      mainModule: typeof import('../src/index.js');
     }
   }
 }

@@ -1,7 +1,6 @@
+import { sample, seededRandom, shuffle } from '@examdown/compiler/shared';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../src/attempts/prng.js';
 import { allocate, drawStratified, type Stratum } from '../src/attempts/sampler.js';
-import { sample, shuffle } from '../src/attempts/shuffle.js';
 import { ASSOCIATE, PRO, real } from './helpers.js';
 
 const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);

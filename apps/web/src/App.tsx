@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import { SiteFooter, SiteHeader } from './components/SiteChrome';
 import { AttemptPage } from './pages/AttemptPage';
 import { Catalogue } from './pages/Catalogue';
 import { ExamPage } from './pages/ExamPage';
@@ -6,29 +8,31 @@ import { GuidePage } from './pages/GuidePage';
 import { GuidesPage } from './pages/GuidesPage';
 import { NotFound } from './pages/NotFound';
 import { ResultsPage } from './pages/ResultsPage';
-import { type Route, useLocation } from './router';
+import './styles/columns.css';
 
-function Page({ route }: { route: Route }) {
-  switch (route.name) {
-    case 'home':
-      return <Catalogue />;
-    case 'guides':
-      return <GuidesPage />;
-    case 'exam':
-      return <ExamPage examId={route.examId} key={route.examId} />;
-    case 'guide':
-      return <GuidePage slug={route.slug} key={route.slug} />;
-    case 'attempt':
-      return <AttemptPage attemptId={route.attemptId} key={route.attemptId} />;
-    case 'results':
-      return <ResultsPage attemptId={route.attemptId} key={route.attemptId} />;
-    default:
-      return <NotFound />;
+type Params = { params: Record<string, string> };
+
+// Keyed by their parameter so that moving from one exam (guide, attempt) to another starts the
+// page afresh instead of carrying the previous one's form state over.
+const Exam = ({ params }: Params) => <ExamPage examId={params.id ?? ''} key={params.id} />;
+const Guide = ({ params }: Params) => <GuidePage slug={params.slug ?? ''} key={params.slug} />;
+const Attempt = ({ params }: Params) => <AttemptPage attemptId={params.id ?? ''} key={params.id} />;
+const Results = ({ params }: Params) => <ResultsPage attemptId={params.id ?? ''} key={params.id} />;
+
+/** Links to /api/… are files (JSON), not pages: leave them to the browser. */
+const PAGE_LINKS = /^(?!(?:[a-z][a-z\d+.-]*:\/\/[^/]*)?\/api(?:[/?#]|$))/i;
+
+function isDecodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 
-export function App() {
-  const { route, path } = useLocation();
+function Shell() {
+  const { path } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
 
@@ -42,67 +46,40 @@ export function App() {
     mainRef.current?.focus({ preventScroll: true });
   }, [path]);
 
-  const section = route.name === 'guide' || route.name === 'guides' ? 'guides' : 'exams';
-  const focusMode = route.name === 'attempt';
+  // The runner is a focus mode: a compact header and no footer.
+  const focusMode = /^\/attempts\/[^/]+$/.test(path);
 
   return (
     <>
       <a class="skip-link" href="#main">
         Skip to content
       </a>
-      <header class={`site-header ${focusMode ? 'is-compact' : ''}`}>
-        <div class="wrap header-inner">
-          <a href="/" class="brand">
-            <svg viewBox="0 0 32 32" width="24" height="24" aria-hidden="true">
-              <rect width="32" height="32" rx="6" fill="currentColor" />
-              <path
-                d="M9 17l5 5 9-11"
-                fill="none"
-                stroke="#fff"
-                stroke-width="3.5"
-                stroke-linecap="round"
-                stroke-linejoin="round"
-              />
-            </svg>
-            <span>examdown</span>
-          </a>
-          <nav aria-label="Main">
-            <ul class="nav-list">
-              <li>
-                <a
-                  href="/"
-                  class={section === 'exams' ? 'is-active' : undefined}
-                  aria-current={route.name === 'home' ? 'page' : undefined}
-                >
-                  Exams
-                </a>
-              </li>
-              <li>
-                <a
-                  href="/guides"
-                  class={section === 'guides' ? 'is-active' : undefined}
-                  aria-current={route.name === 'guides' ? 'page' : undefined}
-                >
-                  Guides
-                </a>
-              </li>
-            </ul>
-          </nav>
-        </div>
-      </header>
+      <SiteHeader path={path} compact={focusMode} />
       <main id="main" tabIndex={-1} ref={mainRef}>
-        <Page route={route} />
+        {/* The router decodes parameters and would throw on a malformed %-escape. */}
+        {isDecodable(path) ? (
+          <Router>
+            <Route path="/" component={Catalogue} />
+            <Route path="/guides" component={GuidesPage} />
+            <Route path="/guides/:slug" component={Guide} />
+            <Route path="/exams/:id" component={Exam} />
+            <Route path="/attempts/:id" component={Attempt} />
+            <Route path="/attempts/:id/results" component={Results} />
+            <Route default component={NotFound} />
+          </Router>
+        ) : (
+          <NotFound />
+        )}
       </main>
-      {!focusMode && (
-        <footer class="site-footer">
-          <div class="wrap">
-            <p>
-              examdown — open-source certification prep. Practice questions are original and not affiliated
-              with any exam vendor.
-            </p>
-          </div>
-        </footer>
-      )}
+      {!focusMode && <SiteFooter />}
     </>
+  );
+}
+
+export function App() {
+  return (
+    <LocationProvider scope={PAGE_LINKS}>
+      <Shell />
+    </LocationProvider>
   );
 }

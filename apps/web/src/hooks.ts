@@ -11,8 +11,11 @@ export function toApiError(e: unknown): ApiError {
   return new ApiError(0, 'client_error', e instanceof Error ? e.message : String(e));
 }
 
+/** An `Async` with a way to run the request again (the error states' "Try again"). */
+export type Reloadable<T> = Async<T> & { reload: () => void };
+
 /** Runs `load` whenever `deps` change; stale results are dropped. */
-export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): Async<T> & { reload: () => void } {
+export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): Reloadable<T> {
   const [state, setState] = useState<Async<T>>({ status: 'loading' });
   const [nonce, setNonce] = useState(0);
   const loadRef = useRef(load);

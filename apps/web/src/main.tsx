@@ -1,8 +1,8 @@
+import './styles/index.css';
 import { render } from 'preact';
 import { App } from './App';
-import { installLinkInterceptor } from './router';
-import './styles.css';
+import { installAnchorLinks } from './anchors';
 
-installLinkInterceptor();
+installAnchorLinks();
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -14,7 +14,9 @@ export type ExamSummary = Pick<
   'id' | 'title' | 'vendor' | 'level' | 'summary' | 'questionCount' | 'durationMinutes' | 'passingScore'
 >;
 
-export type AttemptMode = 'exam' | 'practice';
+export type { AttemptMode } from '@examdown/compiler/shared';
+
+import type { AttemptMode } from '@examdown/compiler/shared';
 
 export interface AttemptView {
   id: string;

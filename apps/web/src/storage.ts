@@ -1,3 +1,5 @@
+import type { AttemptMode } from '@examdown/compiler/shared';
+import { ApiError } from './api';
 /**
  * Attempt credentials live in localStorage so an exam survives a reload and can be resumed in
  * another tab of the same browser. The token is the only proof of ownership the API accepts.
@@ -7,7 +9,7 @@ export interface StoredAttempt {
   token: string;
   examId: string;
   examTitle?: string;
-  mode: 'exam' | 'practice';
+  mode: AttemptMode;
   startedAt: string;
   /** ISO deadline for timed attempts. */
   deadline?: string | null;
@@ -44,6 +46,13 @@ export function getAttempt(id: string): StoredAttempt | undefined {
   return readAll()[id];
 }
 
+/** The credentials for an attempt, or the error the API itself gives for a missing token. */
+export function requireAttempt(id: string): StoredAttempt {
+  const creds = getAttempt(id);
+  if (!creds) throw new ApiError(401, 'token_missing', 'This browser has no key for this attempt.');
+  return creds;
+}
+
 export function markSubmitted(id: string): void {
   const all = readAll();
   const a = all[id];
@@ -51,12 +60,6 @@ export function markSubmitted(id: string): void {
     a.submitted = true;
     writeAll(all);
   }
-}
-
-export function forgetAttempt(id: string): void {
-  const all = readAll();
-  delete all[id];
-  writeAll(all);
 }
 
 /** Unsubmitted attempts whose deadline (if any) has not passed, newest first. */

@@ -27,6 +27,15 @@ export interface Bank {
   bundleBytes: number;
 }
 
+/** The bundle's JSON files (public + private), as the Worker reads them. */
+const BUNDLE_FILES = [
+  'public/manifest.json',
+  'public/exams.json',
+  'public/guides.json',
+  'public/questions.json',
+  'private/keys.json',
+];
+
 export function ensureBank(options: BankOptions): Bank {
   const name = `bank-g${options.guides}-q${options.questions}-s${options.seed}`;
   const corpusDir = path.join(CACHE_DIR, name, 'content');
@@ -58,16 +67,15 @@ export function ensureBank(options: BankOptions): Bank {
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
   const exams = JSON.parse(readFileSync(path.join(bundleDir, 'public/exams.json'), 'utf8')) as Exam[];
   let bundleBytes = 0;
-  for (const file of [
-    'public/manifest.json',
-    'public/exams.json',
-    'public/guides.json',
-    'public/questions.json',
-    'private/keys.json',
-  ]) {
-    bundleBytes += readFileSync(path.join(bundleDir, file)).length;
-  }
+  for (const file of BUNDLE_FILES) bundleBytes += readFileSync(path.join(bundleDir, file)).length;
   return { corpusDir, bundleDir, manifest, exams, bundleBytes };
+}
+
+/** wrangler `alias`: the imported-bundle entry reads the bank instead of the real content. */
+export function bankAlias(bank: Bank): Record<string, string> {
+  return Object.fromEntries(
+    BUNDLE_FILES.map((file) => [`@examdown/content/bundle/${file}`, `${bank.bundleDir}/${file}`]),
+  );
 }
 
 /**

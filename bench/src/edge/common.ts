@@ -5,7 +5,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import getPort from 'get-port';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const BENCH_DIR = path.join(ROOT, 'bench');
@@ -124,9 +123,6 @@ export function groupProcesses(pgid: number): { pid: number; cmdline: string }[]
   return out;
 }
 
-/** A free TCP port on the loopback interface. */
-export const freePort = () => getPort({ host: '127.0.0.1' });
-
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Nearest-rank percentile of an unsorted sample. */
@@ -173,6 +169,16 @@ export function writeResults(name: string, data: unknown): string {
   const file = path.join(RESULTS_DIR, `${name}.json`);
   writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
   return file;
+}
+
+/**
+ * A benchmark module run on its own (`node bench/src/api-bench.ts`): its tables and notes on
+ * stdout, its JSON in bench/results/<name>.json.
+ */
+export function printStandalone(name: string, result: { json: unknown; tables: string[] }, notes: string[]) {
+  console.log(result.tables.join('\n\n'));
+  console.log(`\n${notes.map((n) => `- ${n}`).join('\n')}`);
+  console.log(`\nwrote ${writeResults(name, result.json)}`);
 }
 
 /** Machine facts recorded with every result (figures on a shared 2-core box are noisy). */

@@ -19,11 +19,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { freePort } from '../../../tests/support/free-port.ts';
 import {
   API_DIR,
   BENCH_DIR,
   CACHE_DIR,
-  freePort,
   groupProcesses,
   log,
   parseUploadSize,

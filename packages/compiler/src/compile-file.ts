@@ -3,16 +3,16 @@
  * diagnostics. Pure and serializable (no mdast in the result), so files can be compiled in
  * parallel and cached by content hash; cross-file checks happen later in the link phase.
  */
-import type { Parent, Root } from 'mdast';
-import type { Node } from 'unist';
-import { type Diagnostic, diagnostic } from './diagnostics.js';
+import type { Root } from 'mdast';
+import { VFile } from 'vfile';
+import { type Diagnostic, diagnostic, fileDiagnostics } from './diagnostics.js';
 import { type BankDraft, extractBank } from './extract/bank.js';
 import { type ExamDraft, extractExam } from './extract/exam.js';
 import { baseName } from './extract/file-id.js';
 import { extractGuide, type GuideDraft } from './extract/guide.js';
 import type { QuestionDraft } from './extract/question.js';
-import { parseMarkdown } from './parse/processor.js';
-import { checkDirectives } from './plugins/directives.js';
+import { firstTooDeep, MAX_NESTING } from './parse/nesting.js';
+import { parseMarkdown, transformMarkdown } from './parse/processor.js';
 import { classify, type SourceFile, type SourceKind } from './source/load.js';
 
 export interface FileResult {
@@ -30,38 +30,36 @@ export interface FileResult {
   questions: QuestionDraft[];
 }
 
-/**
- * How deep the Markdown tree may nest (root = 0). Real content stays far below; beyond this the
- * parser and the renderers (all recursive) would eventually exhaust the stack, so a file that
- * nests deeper is one clear error instead of an internal one.
- */
-export const MAX_NESTING = 100;
-
 export function compileFile(
   source: SourceFile,
   kind: SourceKind | undefined = classify(source.path),
 ): FileResult {
-  const result: FileResult = { path: source.path, kind: kind ?? 'bank', diagnostics: [], questions: [] };
-  if (!kind) return result;
+  if (!kind) return { path: source.path, kind: 'bank', diagnostics: [], questions: [] };
+  const result: FileResult = { path: source.path, kind, diagnostics: [], questions: [] };
   let tree: Root | undefined;
   try {
-    tree = parseMarkdown(source.text);
+    // Every problem of this file is reported on its VFile (file.message), as remark plugins do.
+    // String(): the text as the parser reads it (a value that cannot become text is a failure here).
+    const file = new VFile({ path: source.path, value: String(source.text), data: { kind } });
+    tree = parseMarkdown(file);
     const deep = firstTooDeep(tree);
     if (deep) return tooDeep(source.path, kind, tree, deep.position?.start);
-    result.diagnostics.push(...checkDirectives(source.path, kind, tree, source.text));
+    transformMarkdown(tree, file);
     if (kind === 'exam') {
-      result.exam = extractExam(source.path, tree, result.diagnostics);
+      result.exam = extractExam(file, tree);
       result.declaredId = result.exam?.exam.id ?? declaredId(source.path, tree, 'id');
     } else if (kind === 'guide') {
-      const { guide, questions } = extractGuide(source.path, tree, result.diagnostics);
+      const { guide, questions } = extractGuide(file, tree);
       result.guide = guide;
       result.declaredId = guide?.guide.slug ?? declaredId(source.path, tree, 'slug');
       result.questions = questions;
     } else {
-      const { bank, questions } = extractBank(source.path, tree, result.diagnostics);
+      const { bank, questions } = extractBank(file, tree);
       result.bank = bank;
       result.questions = questions;
     }
+    result.diagnostics = fileDiagnostics(file, source.path);
+    return result;
   } catch (error) {
     // Nesting the parser itself cannot handle (thousands of levels) overflows the stack.
     if (isStackOverflow(error)) return tooDeep(source.path, kind, tree, undefined);
@@ -78,21 +76,6 @@ export function compileFile(
       questions: [],
     };
   }
-  return result;
-}
-
-/** The first node (in document order) deeper than MAX_NESTING; iterative, so any depth is fine. */
-function firstTooDeep(tree: Root): Node | undefined {
-  const stack: Array<[Node, number]> = [[tree, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop() as [Node, number];
-    if (depth > MAX_NESTING) return node;
-    const children = (node as Parent).children;
-    if (Array.isArray(children)) {
-      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i] as Node, depth + 1]);
-    }
-  }
-  return undefined;
 }
 
 function isStackOverflow(error: unknown): boolean {

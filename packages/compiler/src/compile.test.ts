@@ -13,15 +13,9 @@ import {
   tempDir,
   toSources,
 } from './__fixtures__/helpers.js';
-import {
-  buildBundle,
-  canonicalJson,
-  compileContent,
-  compileFile,
-  compileSources,
-  linkFiles,
-  serializeBundle,
-} from './index.js';
+import { buildBundle } from './bundle/build.js';
+import { serializeBundle } from './bundle/write.js';
+import { canonicalJson, compileContent, compileFile, compileSources, linkFiles } from './index.js';
 import { PrivateBundle, PublicBundle } from './schema/index.js';
 
 function sampleBundle() {

@@ -8,14 +8,15 @@
  * serializeBundle(buildBundle(model))).
  */
 import { readFileSync } from 'node:fs';
+import { assembleBundle, type BundleOutput, outputToBundle } from './bundle/assemble.js';
 import type { Bundle } from './bundle/build.js';
-import { compareDiagnostics, type Diagnostic, diagnostic } from './diagnostics.js';
+import { compileAndPrepare, type PreparedFile } from './bundle/prepare.js';
+import type { FileCache } from './cache/file-cache.js';
+import { type Diagnostic, diagnostic } from './diagnostics.js';
 import { linkFiles } from './link/index.js';
-import { assembleBundle, type BundleOutput, outputToBundle } from './pipeline/assemble.js';
-import type { FileCache } from './pipeline/cache.js';
-import { prepareInWorkers, threadsFor } from './pipeline/pool.js';
-import { compileAndPrepare, type PreparedFile } from './pipeline/prepare.js';
 import { classify, loadContent, type SourceFile } from './source/load.js';
+import { type Job, prepareInWorkers, threadsFor } from './threads/pool.js';
+import { tidyDiagnostics } from './tidy-diagnostics.js';
 
 export interface CompileOptions {
   /** How to name the content dir in tree-level diagnostics (default '.'). */
@@ -24,7 +25,7 @@ export interface CompileOptions {
   generator?: string;
   /**
    * Threads for the per-file phase of compileContent: 1 compiles in this thread; the default
-   * uses os.availableParallelism() worker threads when there is enough to parse (see pool.ts).
+   * uses os.availableParallelism() worker threads when there is enough to parse (see threads/pool.ts).
    */
   jobs?: number | undefined;
   /** Reuses per-file results by content hash (memory, and disk when the cache has a dir). */
@@ -37,7 +38,7 @@ export interface CompileResult {
   errors: number;
   warnings: number;
   /** Present iff there are no errors (decoded from `output` on first access). */
-  bundle: Bundle | undefined;
+  readonly bundle: Bundle | undefined;
   /** The bundle files' exact bytes; present iff there are no errors. What the CLI writes. */
   output: BundleOutput | undefined;
   /** Content files seen (readable or not). */
@@ -78,85 +79,112 @@ export const GENERATOR = `examdown ${VERSION}`;
 
 /** Compiles in-memory sources (paths content-relative, posix), in this thread. */
 export function compileSources(sources: readonly SourceFile[], options: CompileOptions = {}): CompileResult {
-  const { cache } = options;
   const started = performance.now();
-  const timings: Timings = { load: 0, perFile: 0, link: 0, assemble: 0, compiled: 0, threads: 1 };
+  const timings = newTimings();
+  const { cache } = options;
+  const keys = new Map(sources.flatMap((s) => (cache ? [[s.path, cache.key(s.path, s.text)] as const] : [])));
   cache?.begin();
-  const prepared = sources.map((source) => {
-    const key = cache?.key(source.path, source.text);
-    const hit = cache && key ? cache.get(key, source.path) : undefined;
-    if (hit) return hit;
-    const fresh = compileAndPrepare(source);
-    timings.compiled++;
-    if (cache && key) cache.set(key, fresh);
-    return fresh;
-  });
-  cache?.end();
+  const phase = perFilePhase(sources, keys, cache);
+  const prepared = phase.finish(compileInThread(phase.jobs));
+  timings.compiled = phase.jobs.length;
   timings.perFile = performance.now() - started;
-  return finish(prepared, [], sources, sources.length, options, timings);
+  return finish({ prepared, sources, fileCount: sources.length, options, timings });
 }
 
 /** Reads and compiles a content directory. */
 export async function compileContent(dir: string, options: CompileOptions = {}): Promise<CompileResult> {
   const { cache } = options;
   let started = performance.now();
-  const timings: Timings = { load: 0, perFile: 0, link: 0, assemble: 0, compiled: 0, threads: 1 };
+  const timings = newTimings();
   cache?.begin();
   const loaded = await loadContent(dir, options.root ?? dir, { cache });
   timings.load = performance.now() - started;
   started = performance.now();
-  const prepared = new Array<PreparedFile | undefined>(loaded.sources.length);
-  const misses: number[] = [];
-  loaded.sources.forEach((source, i) => {
-    const key = loaded.keys.get(source.path);
-    const hit = cache && key ? cache.get(key, source.path) : undefined;
-    if (hit) prepared[i] = hit;
-    else misses.push(i);
-  });
-  if (misses.length > 0) {
-    const jobs = misses.map((i) => {
-      const source = loaded.sources[i] as SourceFile;
-      return { path: source.path, text: source.text, key: loaded.keys.get(source.path) };
-    });
-    const bytes = jobs.reduce((sum, job) => sum + job.text.length, 0);
-    const threads = threadsFor(bytes, jobs.length, options.jobs);
-    timings.compiled = jobs.length;
-    const fresh =
-      threads > 1
-        ? await prepareInWorkers(jobs, threads, cache?.diskDir())
-        : {
-            results: jobs.map((job) => compileAndPrepare(job)),
-            persisted: jobs.map(() => false),
-            threads: 1,
-          };
-    timings.threads = fresh.threads;
-    misses.forEach((sourceIndex, k) => {
-      const result = fresh.results[k] as PreparedFile;
-      prepared[sourceIndex] = result;
-      const key = jobs[k]?.key;
-      if (cache && key) cache.set(key, result, fresh.persisted[k]);
-    });
-  }
-  cache?.end();
+  const phase = perFilePhase(loaded.sources, loaded.keys, cache);
+  const { jobs } = phase;
+  const bytes = jobs.reduce((sum, job) => sum + job.text.length, 0);
+  const threads = threadsFor(bytes, jobs.length, options.jobs);
+  const fresh =
+    jobs.length > 0 && threads > 1
+      ? await prepareInWorkers(jobs, threads, cache?.diskDir())
+      : compileInThread(jobs);
+  const prepared = phase.finish(fresh);
+  timings.compiled = jobs.length;
+  timings.threads = fresh.threads;
   timings.perFile = performance.now() - started;
-  return finish(
-    prepared as PreparedFile[],
-    loaded.diagnostics,
-    loaded.sources,
-    loaded.fileCount,
-    { root: dir, ...options },
+  return finish({
+    prepared,
+    loadDiagnostics: loaded.diagnostics,
+    sources: loaded.sources,
+    fileCount: loaded.fileCount,
+    options: { root: dir, ...options },
     timings,
-  );
+  });
 }
 
-function finish(
-  prepared: PreparedFile[],
-  loadDiagnostics: Diagnostic[],
+function newTimings(): Timings {
+  return { load: 0, perFile: 0, link: 0, assemble: 0, compiled: 0, threads: 1 };
+}
+
+type Compiled = Awaited<ReturnType<typeof prepareInWorkers>>;
+
+function compileInThread(jobs: readonly Job[]): Compiled {
+  return { results: jobs.map((job) => compileAndPrepare(job)), persisted: jobs.map(() => false), threads: 1 };
+}
+
+/**
+ * The per-file phase of a build the cache has begun: cache hits are taken, the misses become
+ * `jobs` (to be compiled in this thread or in workers), and `finish` stores their results, ends
+ * the cache's build and returns every file's result in source order.
+ */
+function perFilePhase(
   sources: readonly SourceFile[],
-  fileCount: number,
-  options: CompileOptions,
-  timings: Timings,
-): CompileResult {
+  keys: ReadonlyMap<string, string>,
+  cache: FileCache | undefined,
+): { jobs: Job[]; finish(fresh: Compiled): PreparedFile[] } {
+  const prepared = sources.map((source) => {
+    const key = keys.get(source.path);
+    return cache && key ? cache.get(key, source.path) : undefined;
+  });
+  const misses = prepared.flatMap((hit, i) => (hit ? [] : [i]));
+  const jobs = misses.map((i) => {
+    const source = sources[i] as SourceFile;
+    return { path: source.path, text: source.text, key: keys.get(source.path) };
+  });
+  return {
+    jobs,
+    finish(fresh) {
+      misses.forEach((sourceIndex, k) => {
+        const result = fresh.results[k] as PreparedFile;
+        prepared[sourceIndex] = result;
+        const key = jobs[k]?.key;
+        if (cache && key) cache.set(key, result, fresh.persisted[k]);
+      });
+      cache?.end();
+      return prepared as PreparedFile[];
+    },
+  };
+}
+
+interface FinishInput {
+  prepared: PreparedFile[];
+  /** Problems found while reading the content dir (unreadable files, a missing dir). */
+  loadDiagnostics?: Diagnostic[];
+  sources: readonly SourceFile[];
+  fileCount: number;
+  options: CompileOptions;
+  timings: Timings;
+}
+
+/** The whole-content phases (link, assemble) and the result. */
+function finish({
+  prepared,
+  loadDiagnostics = [],
+  sources,
+  fileCount,
+  options,
+  timings,
+}: FinishInput): CompileResult {
   const diagnostics: Diagnostic[] = [...loadDiagnostics];
   const content = sources.filter((s) => classify(s.path) !== undefined);
   const relevant = prepared.filter((p) => classify(p.result.path) !== undefined);
@@ -195,89 +223,23 @@ function finish(
     output = undefined;
   }
 
-  const unique = withinSources(dedupe(diagnostics), sources).sort(compareDiagnostics);
+  const unique = tidyDiagnostics(diagnostics, sources);
   const errors = unique.filter((d) => d.severity === 'error').length;
   const final = errors === 0 ? output : undefined;
-  const result = {
+  // The Bundle object is only built when someone asks for it (the CLI writes `output`).
+  let bundle: Bundle | undefined;
+  return {
     diagnostics: unique,
     errors,
     warnings: unique.length - errors,
+    get bundle() {
+      if (final && !bundle) bundle = outputToBundle(final);
+      return bundle;
+    },
     output: final,
     files: fileCount,
     questions,
     sources: new Map(sources.map((s) => [s.path, s.text])),
     timings,
-  } as CompileResult;
-  // The Bundle object is only built when someone asks for it (the CLI writes `output`).
-  let bundle: Bundle | undefined;
-  let decoded = false;
-  Object.defineProperty(result, 'bundle', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      if (!decoded) {
-        bundle = final ? outputToBundle(final) : undefined;
-        decoded = true;
-      }
-      return bundle;
-    },
-    set(value: Bundle | undefined) {
-      bundle = value;
-      decoded = true;
-    },
-  });
-  return result;
-}
-
-/**
- * Defence in depth for the position contract (1 ≤ line ≤ lines, 1 ≤ column ≤ line length + 1,
- * end not before start): every rule computes its positions from the parser's, and the fuzz
- * tests check them, but a position outside its file must never reach an author or an editor.
- */
-function withinSources(diagnostics: Diagnostic[], sources: readonly SourceFile[]): Diagnostic[] {
-  const texts = new Map(sources.map((s) => [s.path, s.text]));
-  const lengths = new Map<string, number[]>();
-  const lineLengths = (file: string): number[] | undefined => {
-    let found = lengths.get(file);
-    if (!found) {
-      const text = texts.get(file);
-      if (text === undefined) return undefined;
-      found = text.split(/\r\n|\r|\n/).map((line) => line.length);
-      lengths.set(file, found);
-    }
-    return found;
   };
-  const clamp = (lines: number[], line: number, column: number) => {
-    const l = Math.min(Math.max(1, Math.trunc(line) || 1), lines.length);
-    const c = Math.min(Math.max(1, Math.trunc(column) || 1), (lines[l - 1] as number) + 1);
-    return { line: l, column: c };
-  };
-  return diagnostics.map((d) => {
-    if (d.line === undefined) return d;
-    const lines = lineLengths(d.file);
-    if (!lines) return d;
-    const start = clamp(lines, d.line, d.column ?? 1);
-    const fixed: Diagnostic = { ...d, line: start.line, column: start.column };
-    delete fixed.endLine;
-    delete fixed.endColumn;
-    if (d.endLine !== undefined && d.endColumn !== undefined) {
-      const end = clamp(lines, d.endLine, d.endColumn);
-      if (end.line > start.line || (end.line === start.line && end.column >= start.column)) {
-        fixed.endLine = end.line;
-        fixed.endColumn = end.column;
-      }
-    }
-    return fixed;
-  });
-}
-
-/** One default pointing at a missing exam is one problem, however many questions inherit it. */
-function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.file}\0${d.line}\0${d.column}\0${d.rule}\0${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -4,10 +4,13 @@
  * The bundle contract (zod schemas and types) is exported separately from
  * `@examdown/compiler/schema`, which has no Node-only imports.
  */
+
+export { type BundleOutput, outputToBundle, outputToStrings } from './bundle/assemble.js';
 export type { Bundle } from './bundle/build.js';
-export { buildBundle } from './bundle/build.js';
 export { canonicalJson } from './bundle/canonical.js';
-export { serializeBundle, type WrittenBundle, writeBundle, writeBundleOutput } from './bundle/write.js';
+export { type WrittenBundle, writeBundle, writeBundleOutput } from './bundle/write.js';
+export { type CacheStats, FileCache, type FileCacheOptions } from './cache/file-cache.js';
+export { cacheDirIn, defaultCacheDir } from './cache/location.js';
 export { formatJson, formatText, summaryLine } from './cli/report.js';
 export {
   type CompileOptions,
@@ -21,12 +24,4 @@ export {
 export { compileFile, type FileResult } from './compile-file.js';
 export { type Diagnostic, LINT_RULES, RULES, type RuleId, type Severity } from './diagnostics.js';
 export { linkFiles } from './link/index.js';
-export { type BundleOutput, outputToBundle, outputToStrings } from './pipeline/assemble.js';
-export {
-  type CacheStats,
-  cacheDirIn,
-  defaultCacheDir,
-  FileCache,
-  type FileCacheOptions,
-} from './pipeline/cache.js';
 export { classify, loadContent, type SourceFile, type SourceKind } from './source/load.js';

@@ -4,9 +4,11 @@
  */
 import type { PublicQuestion, QuestionKey } from '@examdown/compiler/schema';
 import type { ExamIndex } from '../bundle.js';
-import type { ScoreReport } from '../schemas.js';
+import type { ScoreReport } from '../schemas/report.js';
 import { gradeAnswer, revealedRationales } from './grading.js';
-import type { AttemptQuestionRow, AttemptRow } from './store.js';
+import { orderOptions } from './option-order.js';
+import { type AttemptQuestionRow, type AttemptRow, parseAnswer } from './store.js';
+import { iso } from './view.js';
 
 export const SCORING_RULES = {
   'all-or-nothing':
@@ -15,14 +17,7 @@ export const SCORING_RULES = {
     'Each question is worth 1 point. Multiple select earns partial credit: max(0, (correct picks − wrong picks) / number of correct options).',
 } as const;
 
-export function parseAnswer(json: string | null): string[] | null {
-  if (json === null) return null;
-  const value: unknown = JSON.parse(json);
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : null;
-}
-
 const round1 = (x: number) => Math.round(x * 10) / 10;
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /** What grading reads from the bundle: the attempt's questions and keys, and guide titles. */
 export interface ReportContent {
@@ -65,7 +60,6 @@ export function buildReport(
     if (grade.correct) domain.correct += 1;
     perDomain.set(question.domain, domain);
 
-    const byId = new Map(question.options.map((o) => [o.id, o]));
     questions.push({
       position: row.position,
       questionId: question.id,
@@ -74,10 +68,7 @@ export function buildReport(
       selectCount: question.selectCount,
       ...(question.difficulty ? { difficulty: question.difficulty } : {}),
       stemHtml: question.stemHtml,
-      options: [...row.option_order].flatMap((id) => {
-        const option = byId.get(id);
-        return option ? [option] : [];
-      }),
+      options: orderOptions(question.options, row.option_order),
       answer,
       correctOptions: key.correct,
       correct: grade.correct,

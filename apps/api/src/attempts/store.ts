@@ -4,8 +4,7 @@
  * saved answer and flag. Multi-statement writes go through `db.batch` (one transaction).
  */
 import type { D1Database } from '@cloudflare/workers-types';
-
-export type Mode = 'exam' | 'practice';
+import type { AttemptMode as Mode } from '@examdown/compiler/shared';
 
 export interface AttemptRow {
   id: string;
@@ -34,36 +33,37 @@ export interface AttemptQuestionRow {
   credit: number | null;
 }
 
+/** A row's saved answer (JSON in D1), or null when there is none. */
+export function parseAnswer(json: string | null): string[] | null {
+  if (json === null) return null;
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : null;
+}
+
 export interface NewAttempt {
-  id: string;
-  tokenHash: string;
-  examId: string;
-  mode: Mode;
-  contentHash: string;
-  seed: number;
-  createdAt: number;
-  deadlineAt: number | null;
+  attempt: AttemptRow;
+  /** In position order. */
   questions: { questionId: string; optionOrder: string[] }[];
 }
 
-export async function insertAttempt(db: D1Database, a: NewAttempt): Promise<void> {
+export async function insertAttempt(db: D1Database, { attempt: a, questions }: NewAttempt): Promise<void> {
   // The questions go in as one JSON array ([[question id, option order], …] in position order)
   // expanded by json_each: one statement whatever the count (D1 binds at most 100 parameters).
-  const questions = JSON.stringify(a.questions.map((q) => [q.questionId, q.optionOrder.join('')]));
+  const drawn = JSON.stringify(questions.map((q) => [q.questionId, q.optionOrder.join('')]));
   await db.batch([
     db
       .prepare(
         `INSERT INTO attempts (id, token_hash, exam_id, mode, content_hash, seed, created_at, deadline_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .bind(a.id, a.tokenHash, a.examId, a.mode, a.contentHash, a.seed, a.createdAt, a.deadlineAt),
+      .bind(a.id, a.token_hash, a.exam_id, a.mode, a.content_hash, a.seed, a.created_at, a.deadline_at),
     db
       .prepare(
         `INSERT INTO attempt_questions (attempt_id, position, question_id, option_order)
          SELECT ?1, CAST(q.key AS INTEGER), json_extract(q.value, '$[0]'), json_extract(q.value, '$[1]')
          FROM json_each(?2) AS q`,
       )
-      .bind(a.id, questions),
+      .bind(a.id, drawn),
   ]);
 }
 
@@ -84,9 +84,9 @@ export interface SaveInput {
   questionId: string;
   /** sha256 (hex) of the presented token: the write happens only if it is the attempt's. */
   tokenHash: string;
-  /** undefined = leave as is; null = clear. */
-  answer: string[] | null | undefined;
-  flagged: boolean | undefined;
+  /** undefined = leave as is; null or [] = clear. */
+  answer?: string[] | null | undefined;
+  flagged?: boolean | undefined;
   now: number;
   /** Saves arriving this long after the deadline are still accepted. */
   graceMs: number;

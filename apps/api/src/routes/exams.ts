@@ -1,10 +1,10 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { ExamIndex } from '../bundle.js';
-import type { Content } from '../bundle-store.js';
-import type { AppEnv } from '../env.js';
-import { ApiError, errorResponses } from '../errors.js';
-import { contentCache, validationHook } from '../http.js';
-import { ExamDetail, ExamIdParam, ExamList, type ExamSummary } from '../schemas.js';
+import { examOr404 } from '../bundle-store.js';
+import { errorResponses } from '../errors.js';
+import { contentCache } from '../http.js';
+import { DomainSummary, ExamDetail, ExamIdParam, ExamList, ExamSummary } from '../schemas/content.js';
+import { json, router } from './openapi.js';
 
 const listExams = createRoute({
   method: 'get',
@@ -13,10 +13,7 @@ const listExams = createRoute({
   summary: 'The exam catalogue',
   middleware: [contentCache] as const,
   responses: {
-    200: {
-      description: 'Exams with their blueprint summary',
-      content: { 'application/json': { schema: ExamList } },
-    },
+    200: { description: 'Exams with their blueprint summary', content: json(ExamList) },
     ...errorResponses(503),
   },
 });
@@ -29,39 +26,23 @@ const getExam = createRoute({
   middleware: [contentCache] as const,
   request: { params: ExamIdParam },
   responses: {
-    200: { description: 'The exam', content: { 'application/json': { schema: ExamDetail } } },
+    200: { description: 'The exam', content: json(ExamDetail) },
     ...errorResponses(400, 404, 503),
   },
 });
 
-export function examSummary(index: ExamIndex): ExamSummary {
-  const { exam } = index;
-  return {
-    id: exam.id,
-    title: exam.title,
-    vendor: exam.vendor,
-    level: exam.level,
-    summary: exam.summary,
-    questionCount: exam.questionCount,
-    durationMinutes: exam.durationMinutes,
-    passingScore: exam.passingScore,
-    fee: exam.fee,
-    languages: exam.languages,
-    validityYears: exam.validityYears,
-    format: exam.format,
-    guides: exam.guides,
-    domains: exam.domains.map((d) => ({ id: d.id, name: d.name, weight: d.weight })),
-    bankSize: index.bankSize,
-  };
+/** `value`'s fields that `schema` declares, in its order: a summary derived from its schema. */
+function pick<T>(schema: { shape: object }, value: object): T {
+  const fields = value as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(schema.shape).map((k) => [k, fields[k]])) as T;
 }
 
-export function examIndexOr404(content: Content, examId: string): ExamIndex {
-  const index = content.exams.get(examId);
-  if (!index) throw new ApiError('exam_not_found', `There is no exam '${examId}'.`);
-  return index;
+function examSummary({ exam, bankSize }: ExamIndex): ExamSummary {
+  const domains = exam.domains.map((d) => pick(DomainSummary, d));
+  return pick(ExamSummary, { ...exam, domains, bankSize });
 }
 
-export const examRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+export const examRoutes = router()
   .openapi(listExams, async (c) => {
     const content = await c.var.content();
     const exams = content.examList.flatMap((e) => {
@@ -71,7 +52,7 @@ export const examRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     return c.json({ exams }, 200);
   })
   .openapi(getExam, async (c) => {
-    const index = examIndexOr404(await c.var.content(), c.req.valid('param').examId);
+    const index = examOr404(await c.var.content(), c.req.valid('param').examId);
     const byDomain: Record<string, number> = {};
     for (const [domain, ids] of index.pool) byDomain[domain] = ids.length;
     return c.json({ ...index.exam, bank: { total: index.bankSize, byDomain } }, 200);

@@ -1,8 +1,8 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../env.js';
+import { createRoute } from '@hono/zod-openapi';
 import { ApiError, errorResponses } from '../errors.js';
-import { contentCache, validationHook } from '../http.js';
-import { GuideDetail, GuideList, GuideSlugParam } from '../schemas.js';
+import { contentCache } from '../http.js';
+import { GuideDetail, GuideList, GuideSlugParam } from '../schemas/content.js';
+import { json, router } from './openapi.js';
 
 const listGuides = createRoute({
   method: 'get',
@@ -11,7 +11,7 @@ const listGuides = createRoute({
   summary: 'Guide summaries',
   middleware: [contentCache] as const,
   responses: {
-    200: { description: 'Guides', content: { 'application/json': { schema: GuideList } } },
+    200: { description: 'Guides', content: json(GuideList) },
     ...errorResponses(503),
   },
 });
@@ -24,12 +24,12 @@ const getGuide = createRoute({
   middleware: [contentCache] as const,
   request: { params: GuideSlugParam },
   responses: {
-    200: { description: 'The guide', content: { 'application/json': { schema: GuideDetail } } },
+    200: { description: 'The guide', content: json(GuideDetail) },
     ...errorResponses(400, 404, 503),
   },
 });
 
-export const guideRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+export const guideRoutes = router()
   .openapi(listGuides, async (c) => {
     const guides = await (await c.var.content()).guideSummaries();
     return c.json({ guides: [...guides] }, 200);

@@ -1,9 +1,9 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { gradeAnswer, revealedRationales, validateAnswer } from '../attempts/grading.js';
-import type { AppEnv } from '../env.js';
 import { ApiError, errorResponses } from '../errors.js';
-import { contentCache, limitBody, noStore, validationHook } from '../http.js';
-import { CheckRequest, CheckResult, QuestionIdParam, QuestionPublic } from '../schemas.js';
+import { contentCache, limitBody, noStore } from '../http.js';
+import { CheckRequest, CheckResult, QuestionIdParam, QuestionPublic } from '../schemas/content.js';
+import { json, router } from './openapi.js';
 
 const getQuestion = createRoute({
   method: 'get',
@@ -13,7 +13,7 @@ const getQuestion = createRoute({
   middleware: [contentCache] as const,
   request: { params: QuestionIdParam },
   responses: {
-    200: { description: 'The question', content: { 'application/json': { schema: QuestionPublic } } },
+    200: { description: 'The question', content: json(QuestionPublic) },
     ...errorResponses(400, 404, 503),
   },
 });
@@ -26,29 +26,31 @@ const checkQuestion = createRoute({
   middleware: [noStore, limitBody] as const,
   request: {
     params: QuestionIdParam,
-    body: { required: true, content: { 'application/json': { schema: CheckRequest } } },
+    body: { required: true, content: json(CheckRequest) },
   },
   responses: {
-    200: { description: 'The verdict', content: { 'application/json': { schema: CheckResult } } },
+    200: { description: 'The verdict', content: json(CheckResult) },
     ...errorResponses(400, 404, 413, 415, 422, 503),
   },
 });
 
-export const questionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+const questionNotFound = (id: string) => new ApiError('question_not_found', `There is no question '${id}'.`);
+
+export const questionRoutes = router()
   .openapi(getQuestion, async (c) => {
     const { id } = c.req.valid('param');
     const question = await (await c.var.content()).question(id);
-    if (!question) throw new ApiError('question_not_found', `There is no question '${id}'.`);
+    if (!question) throw questionNotFound(id);
     return c.json(question, 200);
   })
   .openapi(checkQuestion, async (c) => {
     const { id } = c.req.valid('param');
     const content = await c.var.content();
     const question = await content.question(id);
-    if (!question) throw new ApiError('question_not_found', `There is no question '${id}'.`);
+    if (!question) throw questionNotFound(id);
     const answer = validateAnswer(question, c.req.valid('json').answer);
     const key = (await content.keys([id])).get(id);
-    if (!key) throw new ApiError('question_not_found', `There is no question '${id}'.`);
+    if (!key) throw questionNotFound(id);
     const scoring = content.exams.get(question.exam)?.exam.scoring.multipleSelect ?? 'all-or-nothing';
     const grade = gradeAnswer(question.type, key.correct, answer, scoring);
     return c.json(

@@ -1,4 +1,5 @@
 import type { Domain } from '../model';
+import './Bars.css';
 
 const PALETTE = ['#1d4ed8', '#0f766e', '#b45309', '#7c3aed', '#be123c', '#4d7c0f', '#0369a1', '#a21caf'];
 

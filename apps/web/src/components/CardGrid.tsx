@@ -1,6 +1,9 @@
 import type { ComponentChildren } from 'preact';
-import type { Async } from '../hooks';
+import type { Reloadable } from '../hooks';
+import type { GuideSummary } from '../model';
+import { GuideCard } from './Cards';
 import { Empty, ErrorState, Loading } from './ui';
+import './CardGrid.css';
 
 /**
  * A list loaded from the API, shown as a grid of cards: a loading line, an error with a retry,
@@ -12,7 +15,7 @@ export function CardGrid<T>({
   emptyText,
   card,
 }: {
-  list: Async<T[]> & { reload: () => void };
+  list: Reloadable<T[]>;
   loadingLabel: string;
   emptyText: string;
   card: (item: T) => ComponentChildren;
@@ -21,4 +24,15 @@ export function CardGrid<T>({
   if (list.status === 'error') return <ErrorState error={list.error} onRetry={list.reload} />;
   if (list.data.length === 0) return <Empty>{emptyText}</Empty>;
   return <ul class="card-grid">{list.data.map(card)}</ul>;
+}
+
+export function GuideGrid({ list }: { list: Reloadable<GuideSummary[]> }) {
+  return (
+    <CardGrid
+      list={list}
+      loadingLabel="Loading guides…"
+      emptyText="No guides are published yet."
+      card={(g) => <GuideCard guide={g} key={g.slug} />}
+    />
+  );
 }

@@ -1,5 +1,17 @@
 import type { ExamSummary, GuideSummary } from '../model';
 import { formatDate, formatMinutes } from './ui';
+import './Cards.css';
+
+/** The card's title; its link covers the whole card (see .card-link::after). */
+function CardTitle({ href, title }: { href: string; title: string }) {
+  return (
+    <h3>
+      <a href={href} class="card-link">
+        {title}
+      </a>
+    </h3>
+  );
+}
 
 export function ExamCard({ exam }: { exam: ExamSummary }) {
   return (
@@ -8,11 +20,7 @@ export function ExamCard({ exam }: { exam: ExamSummary }) {
         {exam.vendor}
         {exam.level ? ` · ${exam.level}` : ''}
       </p>
-      <h3>
-        <a href={`/exams/${exam.id}`} class="card-link">
-          {exam.title}
-        </a>
-      </h3>
+      <CardTitle href={`/exams/${exam.id}`} title={exam.title} />
       {exam.summary && <p class="card-summary">{exam.summary}</p>}
       <ul class="facts-inline" aria-label="Exam facts">
         <li>{exam.questionCount} questions</li>
@@ -27,11 +35,7 @@ export function GuideCard({ guide }: { guide: GuideSummary }) {
   return (
     <li class="card guide-card">
       {guide.vendor && <p class="eyebrow">{guide.vendor}</p>}
-      <h3>
-        <a href={`/guides/${guide.slug}`} class="card-link">
-          {guide.title}
-        </a>
-      </h3>
+      <CardTitle href={`/guides/${guide.slug}`} title={guide.title} />
       {guide.description && <p class="card-summary">{guide.description}</p>}
       <p class="meta">
         {guide.readingMinutes} min read · updated{' '}

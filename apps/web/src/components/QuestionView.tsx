@@ -1,4 +1,5 @@
 import type { OptionId, QuestionLike } from '../model';
+import './QuestionView.css';
 
 export interface Feedback {
   correctOptions: OptionId[];

@@ -4,6 +4,7 @@ import { type Async, toApiError, useAsync } from '../hooks';
 import type { CheckResult, OptionId, PublicQuestion } from '../model';
 import { Explanation, QuestionView } from './QuestionView';
 import { describeError, Loading } from './ui';
+import './TryIt.css';
 
 /**
  * Check one answer against the API and show the verdict, explanation and rationales in place.
@@ -122,7 +123,7 @@ export function TryIt({ questionId, index }: { questionId: string; index: number
   );
   return (
     <section class="try-it" aria-label="Practice question">
-      <p class="try-it-label">Practice question</p>
+      <p class="eyebrow try-it-label">Practice question</p>
       {q.status === 'loading' && <Loading label="Loading question…" />}
       {q.status === 'error' && (
         <p class="inline-error" role="alert">

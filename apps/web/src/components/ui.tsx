@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { ApiError } from '../api';
+import './ui.css';
 
 export function Loading({ label = 'Loading…' }: { label?: string }) {
   return (

@@ -1,8 +1,9 @@
 import { api } from '../api';
-import { CardGrid } from '../components/CardGrid';
-import { ExamCard, GuideCard } from '../components/Cards';
+import { CardGrid, GuideGrid } from '../components/CardGrid';
+import { ExamCard } from '../components/Cards';
 import { useAsync, useTitle } from '../hooks';
 import { openAttempts } from '../storage';
+import './Catalogue.css';
 
 export function Catalogue() {
   useTitle(undefined);
@@ -44,15 +45,9 @@ export function Catalogue() {
           card={(e) => <ExamCard exam={e} key={e.id} />}
         />
       </section>
-
       <section aria-labelledby="guides-title">
         <h2 id="guides-title">Guides</h2>
-        <CardGrid
-          list={guides}
-          loadingLabel="Loading guides…"
-          emptyText="No guides are published yet."
-          card={(g) => <GuideCard guide={g} key={g.slug} />}
-        />
+        <GuideGrid list={guides} />
       </section>
     </div>
   );

@@ -1,29 +1,23 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { scrollToHash } from '../anchors';
 import { api } from '../api';
+import { AsyncPage } from '../components/AsyncPage';
 import { TryIt } from '../components/TryIt';
-import { ErrorState, formatDate, Loading } from '../components/ui';
+import { formatDate } from '../components/ui';
 import { useAsync, useTitle } from '../hooks';
 import type { Guide, GuideSummary } from '../model';
-import { scrollToHash } from '../router';
+import './GuidePage.css';
 
 export function GuidePage({ slug }: { slug: string }) {
   const guide = useAsync(() => api.guide(slug), [slug]);
   const index = useAsync(() => api.guides(), []);
   useTitle(guide.status === 'ok' ? guide.data.title : 'Guide');
-  if (guide.status === 'loading')
-    return (
-      <div class="wrap page">
-        <Loading label="Loading guide…" />
-      </div>
-    );
-  if (guide.status === 'error')
-    return (
-      <div class="wrap page">
-        <ErrorState error={guide.error} onRetry={guide.reload} />
-      </div>
-    );
-  return <GuideReader guide={guide.data} index={index.status === 'ok' ? index.data : []} />;
+  return (
+    <AsyncPage state={guide} loading="Loading guide…">
+      {(data) => <GuideReader guide={data} index={index.status === 'ok' ? index.data : []} />}
+    </AsyncPage>
+  );
 }
 
 function GuideReader({ guide, index }: { guide: Guide; index: GuideSummary[] }) {

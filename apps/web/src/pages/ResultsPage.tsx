@@ -1,17 +1,17 @@
 import { useState } from 'preact/hooks';
-import { ApiError, api } from '../api';
+import { api } from '../api';
+import { AsyncPage } from '../components/AsyncPage';
 import { ScoreBars } from '../components/Bars';
 import { Explanation, lettersOf, QuestionView } from '../components/QuestionView';
-import { ErrorState, Loading } from '../components/ui';
 import { useAsync, useTitle } from '../hooks';
 import type { AttemptView, QuestionResult, ReportView } from '../model';
-import { getAttempt, markSubmitted } from '../storage';
+import { markSubmitted, requireAttempt } from '../storage';
+import './ResultsPage.css';
 
 type Loaded = { attempt: AttemptView; report?: ReportView };
 
 async function loadResults(attemptId: string): Promise<Loaded> {
-  const creds = getAttempt(attemptId);
-  if (!creds) throw new ApiError(401, 'token_missing', 'This browser has no key for this attempt.');
+  const creds = requireAttempt(attemptId);
   const attempt = await api.attempt(attemptId, creds.token);
   if (attempt.status === 'in_progress') return { attempt };
   // Past the deadline but never submitted (the tab was closed): submitting grades what was saved.
@@ -24,34 +24,33 @@ async function loadResults(attemptId: string): Promise<Loaded> {
 export function ResultsPage({ attemptId }: { attemptId: string }) {
   const data = useAsync(() => loadResults(attemptId), [attemptId]);
   useTitle(data.status === 'ok' ? `Results · ${data.data.attempt.examTitle}` : 'Results');
-  if (data.status === 'loading')
-    return (
-      <div class="wrap page">
-        <Loading label="Loading your results…" />
-      </div>
-    );
-  if (data.status === 'error')
-    return (
-      <div class="wrap page">
-        <ErrorState error={data.error} onRetry={data.reload} />
-      </div>
-    );
-  const { attempt, report } = data.data;
-  if (!report)
-    return (
-      <div class="wrap page">
-        <h1>This attempt is still in progress</h1>
-        <p>Results appear once you submit it.</p>
-        <a class="btn btn-primary" href={`/attempts/${attempt.id}`}>
-          Return to the attempt
-        </a>
-      </div>
-    );
-  return <Report report={report} />;
+  return (
+    <AsyncPage state={data} loading="Loading your results…">
+      {({ attempt, report }) =>
+        report ? (
+          <Report report={report} />
+        ) : (
+          <div class="wrap page">
+            <h1>This attempt is still in progress</h1>
+            <p>Results appear once you submit it.</p>
+            <a class="btn btn-primary" href={`/attempts/${attempt.id}`}>
+              Return to the attempt
+            </a>
+          </div>
+        )
+      }
+    </AsyncPage>
+  );
 }
 
+type Filter = 'all' | 'wrong';
+const FILTERS: { value: Filter; label: string }[] = [
+  { value: 'all', label: 'All' },
+  { value: 'wrong', label: 'Incorrect' },
+];
+
 function Report({ report }: { report: ReportView }) {
-  const [filter, setFilter] = useState<'all' | 'wrong'>('all');
+  const [filter, setFilter] = useState<Filter>('all');
   const domainName = new Map(report.domains.map((d) => [d.id, d.name]));
   const timedOut = new URLSearchParams(location.search).has('timeout') || report.overtime;
   const items = report.questions;
@@ -134,24 +133,19 @@ function Report({ report }: { report: ReportView }) {
           <h2 id="review-title">Review</h2>
           <fieldset class="segmented">
             <legend class="sr-only">Show</legend>
-            <label>
-              <input
-                type="radio"
-                name="review-filter"
-                checked={filter === 'all'}
-                onChange={() => setFilter('all')}
-              />
-              <span>All ({items.length})</span>
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="review-filter"
-                checked={filter === 'wrong'}
-                onChange={() => setFilter('wrong')}
-              />
-              <span>Incorrect ({wrongCount})</span>
-            </label>
+            {FILTERS.map(({ value, label }) => (
+              <label key={value}>
+                <input
+                  type="radio"
+                  name="review-filter"
+                  checked={filter === value}
+                  onChange={() => setFilter(value)}
+                />
+                <span>
+                  {label} ({value === 'all' ? items.length : wrongCount})
+                </span>
+              </label>
+            ))}
           </fieldset>
         </div>
         {filter === 'wrong' && wrongCount === 0 && (

@@ -1,5 +1,5 @@
 /** Test helpers: fixture trees as in-memory sources, and temp dirs for CLI runs. */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, globSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,19 +10,17 @@ export const SAMPLE_DIR = path.join(FIXTURES, 'sample');
 export const RULES_DIR = path.join(FIXTURES, 'rules');
 export const CLI = path.resolve(FIXTURES, '../../dist/cli/main.js');
 
-/** Every file under `dir` as content-relative path → text. */
+/** Every file under `dir` as content-relative path → text, in path order. */
 export function readTree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (current: string, rel: string) => {
-    for (const name of readdirSync(current).sort()) {
-      const full = path.join(current, name);
-      const childRel = rel ? `${rel}/${name}` : name;
-      if (statSync(full).isDirectory()) walk(full, childRel);
-      else out.set(childRel, readFileSync(full, 'utf8'));
-    }
-  };
-  walk(dir, '');
-  return out;
+  const files = globSync('**/*', { cwd: dir, withFileTypes: true }).filter((entry) => entry.isFile());
+  const rel = (entry: (typeof files)[number]) =>
+    path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+  return new Map(
+    files
+      .map(rel)
+      .sort()
+      .map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]),
+  );
 }
 
 export function toSources(tree: Map<string, string>): SourceFile[] {

@@ -6,7 +6,7 @@
 import { closeSync, linkSync, openSync, statSync, writevSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BundleOutput } from '../pipeline/assemble.js';
+import type { BundleOutput } from './assemble.js';
 import { BUNDLE_FILES } from '../schema/index.js';
 import type { Bundle } from './build.js';
 

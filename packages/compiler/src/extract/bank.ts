@@ -5,21 +5,22 @@
  */
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { type Diagnostic, diagnostic, QUESTION_LINT_RULES, type RuleId } from '../diagnostics.js';
+import type { VFile } from 'vfile';
+import { isQuestionLintRule, type RuleId, report } from '../diagnostics.js';
 import { lintQuestion } from '../lint/index.js';
 import { parseFrontmatter } from '../parse/frontmatter.js';
 import { openingSpan } from '../parse/positions.js';
 import { BankFrontmatter } from '../schema/frontmatter.js';
-import { readLintConfig } from './lint-config.js';
+import { extractDirectiveQuestion } from './directive-question.js';
+import { extractPlainQuestion } from './plain-question.js';
 import {
   type ExtractedQuestion,
-  extractDirectiveQuestion,
-  extractPlainQuestion,
   isExplanationDirective,
   isTaskList,
   type QuestionDefaults,
   type QuestionDraft,
 } from './question.js';
+import { readLintConfig } from './silence.js';
 
 export interface BankDraft {
   /** The exam this file's questions default to (frontmatter `exam`, else the folder). */
@@ -28,18 +29,13 @@ export interface BankDraft {
   silenced: RuleId[];
 }
 
-export function extractBank(
-  file: string,
-  tree: Root,
-  diagnostics: Diagnostic[],
-): { bank: BankDraft; questions: QuestionDraft[] } {
+export function extractBank(file: VFile, tree: Root): { bank: BankDraft; questions: QuestionDraft[] } {
   const frontmatter = parseFrontmatter(file, tree, BankFrontmatter, { required: false });
-  diagnostics.push(...frontmatter.diagnostics);
   const data = frontmatter.data ?? {};
-  const silenced = readLintConfig(file, data.lint, frontmatter.keys, frontmatter.span, diagnostics);
+  const silenced = readLintConfig(file, data.lint, frontmatter.keys, frontmatter.span);
 
   // questions/<exam-id>/<name>.md: the folder names the exam unless the frontmatter does.
-  const parts = file.split('/');
+  const parts = file.path.split('/');
   const folderExam = parts.length >= 3 ? parts[1] : undefined;
   const exam = data.exam
     ? { value: data.exam, span: frontmatter.keys.exam ?? frontmatter.span }
@@ -47,13 +43,11 @@ export function extractBank(
       ? { value: folderExam, span: frontmatter.span }
       : undefined;
   if (!exam && frontmatter.data) {
-    diagnostics.push(
-      diagnostic(
-        file,
-        'unknown-exam',
-        "bank file is not in questions/<exam-id>/ and its frontmatter sets no 'exam:'",
-        frontmatter.span,
-      ),
+    report(
+      file,
+      'unknown-exam',
+      "bank file is not in questions/<exam-id>/ and its frontmatter sets no 'exam:'",
+      frontmatter.span,
     );
   }
   const defaults: QuestionDefaults = {
@@ -63,13 +57,12 @@ export function extractBank(
       : undefined,
     difficulty: data.difficulty,
     topics: data.topics,
-    silenced: silenced.filter((rule) => (QUESTION_LINT_RULES as string[]).includes(rule)),
+    silenced: silenced.filter(isQuestionLintRule),
   };
 
   const questions: QuestionDraft[] = [];
   const take = (extracted: ExtractedQuestion): void => {
-    diagnostics.push(...extracted.diagnostics);
-    if (extracted.syntax) diagnostics.push(...lintQuestion(file, extracted.syntax));
+    lintQuestion(file, extracted.syntax);
     if (extracted.draft) questions.push(extracted.draft);
   };
 
@@ -81,13 +74,11 @@ export function extractBank(
       continue;
     }
     if (isExplanationDirective(child)) {
-      diagnostics.push(
-        diagnostic(
-          file,
-          'directive-misplaced',
-          ':::explanation belongs inside a ::::question block or right after a plain-style option list',
-          openingSpan(child),
-        ),
+      report(
+        file,
+        'directive-misplaced',
+        ':::explanation belongs inside a ::::question block or right after a plain-style option list',
+        openingSpan(child),
       );
       continue;
     }
@@ -99,8 +90,7 @@ export function extractBank(
       if (list && isTaskList(list)) {
         const { explanation, consumed } = plainExplanation(children[j + 1]);
         take(
-          extractPlainQuestion({
-            file,
+          extractPlainQuestion(file, {
             heading: child as Heading,
             more: children.slice(i + 1, j),
             list,
@@ -127,8 +117,7 @@ export function extractBank(
           const heading = firstParagraph(item);
           if (heading) {
             take(
-              extractPlainQuestion({
-                file,
+              extractPlainQuestion(file, {
                 heading,
                 more: item.children.slice(1),
                 list: next,
@@ -157,7 +146,7 @@ function firstParagraph(item: ListItem): Paragraph | undefined {
 }
 
 function numberedQuestion(
-  file: string,
+  file: VFile,
   item: ListItem,
   listIndex: number,
   defaults: QuestionDefaults,
@@ -165,8 +154,7 @@ function numberedQuestion(
   const heading = firstParagraph(item) ?? { type: 'paragraph', children: [] };
   const list = item.children[listIndex] as List;
   const { explanation } = plainExplanation(item.children[listIndex + 1]);
-  return extractPlainQuestion({
-    file,
+  return extractPlainQuestion(file, {
     heading,
     more: item.children.slice(1, listIndex),
     list,

@@ -1,12 +1,13 @@
 /** An exam file: the blueprint in frontmatter, the description in the body. */
 import type { Root } from 'mdast';
-import type { Diagnostic, RuleId, Span } from '../diagnostics.js';
+import type { VFile } from 'vfile';
+import type { RuleId, Span } from '../diagnostics.js';
 import { type KeySpans, parseFrontmatter } from '../parse/frontmatter.js';
 import { renderDocument } from '../render/html.js';
 import { ExamFrontmatter } from '../schema/frontmatter.js';
 import type { Exam } from '../schema/index.js';
 import { resolveFileId } from './file-id.js';
-import { readLintConfig } from './lint-config.js';
+import { readLintConfig } from './silence.js';
 
 export interface ExamDraft {
   exam: Exam;
@@ -18,13 +19,12 @@ export interface ExamDraft {
   silenced: RuleId[];
 }
 
-export function extractExam(file: string, tree: Root, diagnostics: Diagnostic[]): ExamDraft | undefined {
+export function extractExam(file: VFile, tree: Root): ExamDraft | undefined {
   const frontmatter = parseFrontmatter(file, tree, ExamFrontmatter, { required: true });
-  diagnostics.push(...frontmatter.diagnostics);
   const data = frontmatter.data;
   if (!data) return undefined;
   const idSpan = frontmatter.keys.id ?? frontmatter.span;
-  const id = resolveFileId(file, data.id, 'id', idSpan, diagnostics);
+  const id = resolveFileId(file, data.id, 'id', idSpan);
   const body = tree.children.filter((node) => node.type !== 'yaml');
   const exam: Exam = {
     id,
@@ -44,8 +44,8 @@ export function extractExam(file: string, tree: Root, diagnostics: Diagnostic[])
     domains: data.domains,
     guides: data.guides,
     descriptionHtml: renderDocument(body).html,
-    source: `${file}:1`,
+    source: `${file.path}:1`,
   };
-  const silenced = readLintConfig(file, data.lint, frontmatter.keys, frontmatter.span, diagnostics);
+  const silenced = readLintConfig(file, data.lint, frontmatter.keys, frontmatter.span);
   return { exam, idSpan, frontmatterSpan: frontmatter.span, keys: frontmatter.keys, silenced };
 }

@@ -3,19 +3,22 @@
  * and leave a placeholder; `::question{#id}` leaves only a placeholder; `:::faq` becomes
  * the FAQ section and the `faq` list.
  */
-import type { Paragraph, Parent, Root, RootContent } from 'mdast';
-import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
+import type { Paragraph, Root, RootContent } from 'mdast';
+import type { LeafDirective } from 'mdast-util-directive';
 import { toString as mdastToString } from 'mdast-util-to-string';
-import { type Diagnostic, diagnostic, type RuleId, type Span } from '../diagnostics.js';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { type RuleId, report, type Span } from '../diagnostics.js';
 import { lintQuestion } from '../lint/index.js';
 import { type KeySpans, parseFrontmatter } from '../parse/frontmatter.js';
 import { openingSpan } from '../parse/positions.js';
 import { FAQ_ELEMENT, QUESTION_ELEMENT, renderDocument } from '../render/html.js';
 import { GuideFrontmatter } from '../schema/frontmatter.js';
 import type { Guide } from '../schema/index.js';
+import { extractDirectiveQuestion } from './directive-question.js';
 import { resolveFileId } from './file-id.js';
-import { readLintConfig } from './lint-config.js';
-import { extractDirectiveQuestion, type Located, type QuestionDraft } from './question.js';
+import type { Located, QuestionDraft } from './question.js';
+import { readLintConfig } from './silence.js';
 
 export interface GuideDraft {
   guide: Guide;
@@ -33,19 +36,17 @@ export interface GuideDraft {
 export const WORDS_PER_MINUTE = 220;
 
 export function extractGuide(
-  file: string,
+  file: VFile,
   tree: Root,
-  diagnostics: Diagnostic[],
 ): { guide: GuideDraft | undefined; questions: QuestionDraft[] } {
   const frontmatter = parseFrontmatter(file, tree, GuideFrontmatter, { required: true });
-  diagnostics.push(...frontmatter.diagnostics);
   const data = frontmatter.data;
   const questions: QuestionDraft[] = [];
   if (!data) return { guide: undefined, questions };
 
   const slugSpan = frontmatter.keys.slug ?? frontmatter.span;
-  const slug = resolveFileId(file, data.slug, 'slug', slugSpan, diagnostics);
-  const silenced = readLintConfig(file, data.lint, frontmatter.keys, frontmatter.span, diagnostics);
+  const slug = resolveFileId(file, data.slug, 'slug', slugSpan);
+  const silenced = readLintConfig(file, data.lint, frontmatter.keys, frontmatter.span);
   const firstExam = data.exams[0];
   const defaults = {
     exam: firstExam ? { value: firstExam, span: frontmatter.keys['exams.0'] ?? frontmatter.span } : undefined,
@@ -60,37 +61,29 @@ export function extractGuide(
     data: { hName: QUESTION_ELEMENT, hProperties: { dataQuestionId: id } },
   });
 
-  const transform = (parent: Parent): void => {
-    parent.children.forEach((child, index) => {
-      if (child.type === 'containerDirective' && child.name === 'question') {
-        const extracted = extractDirectiveQuestion(file, child, defaults);
-        diagnostics.push(...extracted.diagnostics);
-        if (extracted.syntax) diagnostics.push(...lintQuestion(file, extracted.syntax));
-        if (extracted.draft) {
-          questions.push(extracted.draft);
-          questionIds.push(extracted.draft.public.id);
-          parent.children[index] = placeholder(extracted.draft.public.id);
-        } else {
-          parent.children.splice(index, 1, placeholder(''));
-        }
-        return;
-      }
-      if (child.type === 'leafDirective' && child.name === 'question') {
-        const id = embedId(file, child, diagnostics);
-        if (id) {
-          embeds.push({ value: id, span: openingSpan(child) });
-          questionIds.push(id);
-        }
-        parent.children[index] = placeholder(id ?? '');
-        return;
-      }
-      if (child.type === 'containerDirective' && child.name === 'faq') {
-        (child as ContainerDirective).data = { ...child.data, hName: FAQ_ELEMENT };
-      }
-      if ('children' in child) transform(child as Parent);
-    });
-  };
-  transform(tree);
+  visit(tree, (node, index, parent) => {
+    if (node.type === 'containerDirective' && node.name === 'faq') {
+      node.data = { ...node.data, hName: FAQ_ELEMENT };
+      return;
+    }
+    if ((node.type !== 'containerDirective' && node.type !== 'leafDirective') || node.name !== 'question')
+      return;
+    if (!parent || index === undefined) return;
+    let id: string | undefined;
+    if (node.type === 'containerDirective') {
+      const extracted = extractDirectiveQuestion(file, node, defaults);
+      lintQuestion(file, extracted.syntax);
+      if (extracted.draft) questions.push(extracted.draft);
+      id = extracted.draft?.public.id;
+    } else {
+      id = embedId(file, node);
+      if (id) embeds.push({ value: id, span: openingSpan(node) });
+    }
+    if (id) questionIds.push(id);
+    // The question leaves a placeholder that the client fills from the questions API.
+    parent.children[index] = placeholder(id ?? '');
+    return SKIP;
+  });
 
   const body: RootContent[] = tree.children.filter((node) => node.type !== 'yaml');
   const words =
@@ -117,7 +110,7 @@ export function extractGuide(
     questionIds: [...new Set(questionIds)],
     faq: rendered.faq,
     readingMinutes: Math.max(1, Math.ceil(words / WORDS_PER_MINUTE)),
-    source: `${file}:1`,
+    source: `${file.path}:1`,
   };
   return {
     guide: {
@@ -133,16 +126,14 @@ export function extractGuide(
   };
 }
 
-function embedId(file: string, node: LeafDirective, diagnostics: Diagnostic[]): string | undefined {
+function embedId(file: VFile, node: LeafDirective): string | undefined {
   const id = node.attributes?.id;
   if (!id) {
-    diagnostics.push(
-      diagnostic(
-        file,
-        'question-missing-id',
-        "'::question' embeds need the question's id: ::question{#some-id}",
-        openingSpan(node),
-      ),
+    report(
+      file,
+      'question-missing-id',
+      "'::question' embeds need the question's id: ::question{#some-id}",
+      openingSpan(node),
     );
     return undefined;
   }

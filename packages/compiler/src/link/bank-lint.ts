@@ -3,9 +3,9 @@ import type { FileResult } from '../compile-file.js';
 import type { RuleId } from '../diagnostics.js';
 import { lintBank } from '../lint/index.js';
 import type { BankQuestion } from '../lint/rule.js';
-import type { Emit, LinkModel } from './model.js';
+import type { LinkModel, Report } from './model.js';
 
-export function checkBanks(model: LinkModel, files: readonly FileResult[], emit: Emit): void {
+export function checkBanks(model: LinkModel, files: readonly FileResult[], report: Report): void {
   const silencedByExam = new Map<string, Set<RuleId>>();
   const silence = (exam: string | undefined, rules: readonly RuleId[]) => {
     if (!exam) return;
@@ -25,9 +25,10 @@ export function checkBanks(model: LinkModel, files: readonly FileResult[], emit:
     list.push({ id: draft.public.id, optionLengths: draft.lint.optionLengths, correct: draft.lint.correct });
     byExam.set(draft.public.exam, list);
   }
+  // Bank warnings point at the exam file, where the bank is defined.
   for (const [id, { file, draft }] of model.exams) {
-    const questions = byExam.get(id) ?? [];
-    for (const d of lintBank(id, file, draft.frontmatterSpan, questions, silencedByExam.get(id) ?? new Set()))
-      emit(d);
+    lintBank(id, byExam.get(id) ?? [], silencedByExam.get(id) ?? new Set(), (rule, message) =>
+      report(file, rule, message, draft.frontmatterSpan),
+    );
   }
 }

@@ -1,11 +1,10 @@
 /** One id, one entity: exams, guides and questions are looked up by id everywhere downstream. */
-
 import type { FileResult } from '../compile-file.js';
-import { diagnostic } from '../diagnostics.js';
-import type { Emit, LinkModel } from './model.js';
+import type { RuleId, Span } from '../diagnostics.js';
+import type { LinkModel, Located, Report } from './model.js';
 
 /** Builds the id maps; the first occurrence (by file path, then line) wins, later ones are errors. */
-export function collectEntities(files: readonly FileResult[], emit: Emit): LinkModel {
+export function collectEntities(files: readonly FileResult[], report: Report): LinkModel {
   const model: LinkModel = {
     exams: new Map(),
     guides: new Map(),
@@ -13,52 +12,43 @@ export function collectEntities(files: readonly FileResult[], emit: Emit): LinkM
     brokenExams: new Set(),
     brokenGuides: new Set(),
   };
+  /** Registers `draft` under `id` unless an earlier file has it: then `duplicate` says where. */
+  const claim = <T>(
+    map: Map<string, Located<T>>,
+    id: string,
+    file: string,
+    draft: T,
+    at: Span,
+    rule: RuleId,
+    duplicate: (first: Located<T>) => string,
+  ) => {
+    const first = map.get(id);
+    if (first) report(file, rule, duplicate(first), at);
+    else map.set(id, { file, draft });
+  };
   for (const file of files) {
     if (file.kind === 'exam' && !file.exam && file.declaredId) model.brokenExams.add(file.declaredId);
     if (file.kind === 'guide' && !file.guide && file.declaredId) model.brokenGuides.add(file.declaredId);
-    if (file.exam) {
-      const id = file.exam.exam.id;
-      const first = model.exams.get(id);
-      if (first) {
-        emit(
-          diagnostic(
-            file.path,
-            'duplicate-slug',
-            `exam id '${id}' is already used by ${first.file}`,
-            file.exam.idSpan,
-          ),
-        );
-      } else model.exams.set(id, { file: file.path, draft: file.exam });
+    const { exam, guide } = file;
+    if (exam) {
+      const id = exam.exam.id;
+      claim(model.exams, id, file.path, exam, exam.idSpan, 'duplicate-slug', (first) => {
+        return `exam id '${id}' is already used by ${first.file}`;
+      });
     }
-    if (file.guide) {
-      const slug = file.guide.guide.slug;
-      const first = model.guides.get(slug);
-      if (first) {
-        emit(
-          diagnostic(
-            file.path,
-            'duplicate-slug',
-            `guide slug '${slug}' is already used by ${first.file}`,
-            file.guide.slugSpan,
-          ),
-        );
-      } else model.guides.set(slug, { file: file.path, draft: file.guide });
+    if (guide) {
+      const slug = guide.guide.slug;
+      claim(model.guides, slug, file.path, guide, guide.slugSpan, 'duplicate-slug', (first) => {
+        return `guide slug '${slug}' is already used by ${first.file}`;
+      });
     }
   }
   for (const file of files) {
     for (const question of file.questions) {
       const id = question.public.id;
-      const first = model.questions.get(id);
-      if (first) {
-        emit(
-          diagnostic(
-            file.path,
-            'question-duplicate-id',
-            `question id '${id}' is already used at ${first.file}:${first.draft.span.start.line}`,
-            question.span,
-          ),
-        );
-      } else model.questions.set(id, { file: file.path, draft: question });
+      claim(model.questions, id, file.path, question, question.span, 'question-duplicate-id', (first) => {
+        return `question id '${id}' is already used at ${first.file}:${first.draft.span.start.line}`;
+      });
     }
   }
   return model;

@@ -1,5 +1,5 @@
 /** What the link phase works on: every file's drafts, first occurrence of each id kept. */
-import type { Diagnostic } from '../diagnostics.js';
+import type { RuleId, Span } from '../diagnostics.js';
 import type { ExamDraft } from '../extract/exam.js';
 import type { GuideDraft } from '../extract/guide.js';
 import type { QuestionDraft } from '../extract/question.js';
@@ -18,4 +18,5 @@ export interface LinkModel {
   brokenGuides: Set<string>;
 }
 
-export type Emit = (diagnostic: Diagnostic) => void;
+/** The link phase's reporter: problems span files, so each names the file it is reported on. */
+export type Report = (file: string, rule: RuleId, message: string, at: Span) => void;

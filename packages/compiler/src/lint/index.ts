@@ -1,5 +1,6 @@
 /** The linter's rule sets and the two entry points (per question, per bank). */
-import { type Diagnostic, diagnostic, type RuleId, type Span } from '../diagnostics.js';
+import type { VFile } from 'vfile';
+import { type BankRuleId, type RuleId, report } from '../diagnostics.js';
 import type { QuestionSyntax } from '../extract/question.js';
 import { allNoneOfTheAbove } from './all-none-of-the-above.js';
 import { answerPositionCluster } from './answer-position-cluster.js';
@@ -17,28 +18,24 @@ export const QUESTION_RULES: readonly QuestionRule[] = [
 ];
 export const BANK_RULES: readonly BankRule[] = [longestCorrectOption, answerPositionCluster];
 
-export function lintQuestion(file: string, question: QuestionSyntax): Diagnostic[] {
-  const out: Diagnostic[] = [];
+/** Question rules for one question, reported on its file. */
+export function lintQuestion(file: VFile, question: QuestionSyntax): void {
   for (const rule of QUESTION_RULES) {
     if (question.silenced.includes(rule.id)) continue;
-    rule.check(question, (message: string, span: Span) => out.push(diagnostic(file, rule.id, message, span)));
+    rule.check(question, (message, span) => report(file, rule.id, message, span));
   }
-  return out;
 }
 
-/** Bank rules for one exam; warnings point at the exam file, where the bank is defined. */
+/** Bank rules for one exam's questions; the caller says where a finding is reported. */
 export function lintBank(
   exam: string,
-  examFile: string,
-  at: Span,
   questions: readonly BankQuestion[],
   silenced: ReadonlySet<RuleId>,
-): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  report: (rule: BankRuleId, message: string) => void,
+): void {
   for (const rule of BANK_RULES) {
     if (silenced.has(rule.id)) continue;
     const message = rule.check(exam, questions);
-    if (message) out.push(diagnostic(examFile, rule.id, message, at));
+    if (message) report(rule.id, message);
   }
-  return out;
 }

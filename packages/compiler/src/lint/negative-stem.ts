@@ -9,6 +9,7 @@
  * the scenario ("the team does not want to retrain") is a constraint, not a negative stem.
  */
 import type { Parent, RootContent, Text } from 'mdast';
+import { visitParents } from 'unist-util-visit-parents';
 import type { Span } from '../diagnostics.js';
 import type { QuestionRule } from './rule.js';
 
@@ -43,24 +44,30 @@ export const negativeStem: QuestionRule = {
 function scanStem(stem: RootContent[]): { text: string; words: Word[] } {
   let text = '';
   const words: Word[] = [];
-  const visit = (node: RootContent, emphasised: boolean): void => {
-    if (node.type === 'text') {
-      if (!emphasised) collect(node, text.length, words);
-      text += node.value;
-      return;
-    }
-    if (node.type === 'inlineCode') {
-      text += node.value;
-      return;
-    }
-    if ('children' in node) {
-      const inner = emphasised || node.type === 'strong' || node.type === 'emphasis';
-      for (const child of (node as Parent).children) visit(child, inner);
-      // Blocks end sentences even without punctuation.
-      if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'listItem') text += '\n\n';
+  // Blocks end sentences even without punctuation: a block's break is added once the walk has
+  // left it (the first node after it that is not inside it), innermost block first.
+  const open: Parent[] = [];
+  const closeUntil = (parents: readonly Parent[]) => {
+    while (open.length > 0 && !parents.includes(open.at(-1) as Parent)) {
+      open.pop();
+      text += '\n\n';
     }
   };
-  for (const node of stem) visit(node, false);
+  for (const block of stem) {
+    visitParents(block, (node, parents) => {
+      closeUntil(parents);
+      if (node.type === 'text') {
+        const emphasised = parents.some((p) => p.type === 'strong' || p.type === 'emphasis');
+        if (!emphasised) collect(node, text.length, words);
+        text += node.value;
+      } else if (node.type === 'inlineCode') {
+        text += node.value;
+      } else if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'listItem') {
+        open.push(node);
+      }
+    });
+    closeUntil([]);
+  }
   return { text, words };
 }
 

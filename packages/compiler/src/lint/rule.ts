@@ -1,14 +1,15 @@
 /**
  * The item-writing linter's two kinds of rule. Question rules see one parsed question and
  * run in the per-file phase; bank rules see every question of one exam and run at link time.
+ * Which kind a rule is, and so which ids are valid here, is said once: in RULES (diagnostics.ts).
  */
-import type { Span } from '../diagnostics.js';
+import type { BankRuleId, QuestionRuleId, Span } from '../diagnostics.js';
 import type { QuestionSyntax } from '../extract/question.js';
 
 export type Report = (message: string, span: Span) => void;
 
 export interface QuestionRule {
-  id: 'all-none-of-the-above' | 'duplicate-option' | 'missing-explanation' | 'negative-stem';
+  id: QuestionRuleId;
   check(question: QuestionSyntax, report: Report): void;
 }
 
@@ -22,7 +23,7 @@ export interface BankQuestion {
 }
 
 export interface BankRule {
-  id: 'longest-correct-option' | 'answer-position-cluster';
+  id: BankRuleId;
   /** Returns a message when the bank shows the pattern, else undefined. */
   check(exam: string, questions: readonly BankQuestion[]): string | undefined;
 }

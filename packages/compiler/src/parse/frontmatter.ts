@@ -1,11 +1,13 @@
 /**
- * Frontmatter: YAML (with error positions) validated by a zod schema. Problems become
- * diagnostics at the offending key's line and column in the Markdown file.
+ * Frontmatter: YAML (with error positions) validated by a zod schema. Problems are reported on
+ * the file at the offending key's line and column.
  */
 import type { Root, Yaml } from 'mdast';
+import type { VFile } from 'vfile';
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
-import { type Diagnostic, diagnostic, didYouMean, type Span } from '../diagnostics.js';
+import { type RuleId, report, type Span } from '../diagnostics.js';
+import { didYouMean } from '../did-you-mean.js';
 
 /** Dotted path ('domains.0.weight') → where that key (or list item) is written. Serializable. */
 export type KeySpans = Record<string, Span>;
@@ -18,13 +20,19 @@ export interface Frontmatter<T> {
   /** Where the opening `---` is (line 1 when present). */
   span: Span;
   keys: KeySpans;
-  diagnostics: Diagnostic[];
+}
+
+/** A problem found before it is reported (a typo yields two that are one: see dropMisspelledRequired). */
+interface Problem {
+  rule: RuleId;
+  message: string;
+  at: Span;
 }
 
 const FILE_START: Span = { start: { line: 1, column: 1 } };
 
 export function parseFrontmatter<S extends z.ZodType>(
-  file: string,
+  file: VFile,
   tree: Root,
   schema: S,
   options: { required: boolean },
@@ -34,22 +42,15 @@ export function parseFrontmatter<S extends z.ZodType>(
   if (!node) {
     if (!options.required) {
       const empty = schema.safeParse({});
-      if (empty.success) return { data: empty.data, raw: {}, span: FILE_START, keys: {}, diagnostics: [] };
+      if (empty.success) return { data: empty.data, raw: {}, span: FILE_START, keys: {} };
     }
-    return {
-      data: undefined,
-      raw: undefined,
-      span: FILE_START,
-      keys: {},
-      diagnostics: [
-        diagnostic(
-          file,
-          'frontmatter-missing',
-          'the file must start with a YAML frontmatter block (---)',
-          FILE_START,
-        ),
-      ],
-    };
+    report(
+      file,
+      'frontmatter-missing',
+      'the file must start with a YAML frontmatter block (---)',
+      FILE_START,
+    );
+    return { data: undefined, raw: undefined, span: FILE_START, keys: {} };
   }
   const fenceLine = node.position?.start.line ?? 1;
   const span: Span = { start: { line: fenceLine, column: 1 } };
@@ -69,48 +70,39 @@ export function parseFrontmatter<S extends z.ZodType>(
     }
   }
   if (aliasError !== undefined) {
-    return {
-      data: undefined,
-      raw: undefined,
-      span,
-      keys: {},
-      diagnostics: [diagnostic(file, 'frontmatter-yaml', `invalid YAML: ${firstLine(aliasError)}`, span)],
-    };
+    report(file, 'frontmatter-yaml', `invalid YAML: ${firstLine(aliasError)}`, span);
+    return { data: undefined, raw: undefined, span, keys: {} };
   }
-  if (doc.errors.length > 0) {
-    return {
-      data: undefined,
-      raw: undefined,
-      span,
-      keys: {},
-      // The first error only: the YAML parser reports one per token after it (a line of
-      // 5,000 '[' gives 5,000 errors), and fixing the first one is what the author does next.
-      diagnostics: doc.errors.slice(0, 1).map((error) => {
-        const more = doc.errors.length - 1;
-        const suffix = more > 0 ? ` (${more} more YAML error${more === 1 ? '' : 's'} after it)` : '';
-        return diagnostic(file, 'frontmatter-yaml', `invalid YAML: ${firstLine(error.message)}${suffix}`, {
-          start: at(error.pos[0]),
-          end: at(error.pos[1]),
-        });
-      }),
-    };
+  // The first error only: the YAML parser reports one per token after it (a line of
+  // 5,000 '[' gives 5,000 errors), and fixing the first one is what the author does next.
+  const [error] = doc.errors;
+  if (error) {
+    const more = doc.errors.length - 1;
+    const suffix = more > 0 ? ` (${more} more YAML error${more === 1 ? '' : 's'} after it)` : '';
+    report(file, 'frontmatter-yaml', `invalid YAML: ${firstLine(error.message)}${suffix}`, {
+      start: at(error.pos[0]),
+      end: at(error.pos[1]),
+    });
+    return { data: undefined, raw: undefined, span, keys: {} };
   }
   // No prototype: a key named 'toString' or '__proto__' is just a key.
   const keys: KeySpans = Object.create(null) as KeySpans;
   collectKeySpans(doc.contents, '', keys, at);
   const result = schema.safeParse(raw);
-  if (result.success) return { data: result.data, raw, span, keys, diagnostics: [] };
+  if (result.success) return { data: result.data, raw, span, keys };
 
-  const diagnostics: Diagnostic[] = [];
+  const problems: Problem[] = [];
   for (const issue of result.error.issues) {
     const path = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeys(schema, path);
       for (const key of issue.keys) {
         const where = spanAt(keys, [...path, key].join('.')) ?? spanOf(keys, path) ?? span;
-        diagnostics.push(
-          diagnostic(file, 'frontmatter-unknown-key', `unknown key '${key}'${didYouMean(key, known)}`, where),
-        );
+        problems.push({
+          rule: 'frontmatter-unknown-key',
+          message: `unknown key '${key}'${didYouMean(key, known)}`,
+          at: where,
+        });
       }
       continue;
     }
@@ -119,23 +111,24 @@ export function parseFrontmatter<S extends z.ZodType>(
     const present = spanAt(keys, path.join('.')) !== undefined;
     const message =
       present || path.length === 0 ? `${name}: ${issue.message}` : `missing required key ${name}`;
-    diagnostics.push(diagnostic(file, 'frontmatter-invalid', message, where));
+    problems.push({ rule: 'frontmatter-invalid', message, at: where });
   }
-  return { data: undefined, raw, span, keys, diagnostics: dropMisspelledRequired(diagnostics) };
+  for (const p of dropMisspelledRequired(problems)) report(file, p.rule, p.message, p.at);
+  return { data: undefined, raw, span, keys };
 }
 
 /**
  * `titel: …` gives both "unknown key 'titel'; did you mean 'title'?" and "missing required
  * key 'title'": one typo, one diagnostic.
  */
-function dropMisspelledRequired(diagnostics: Diagnostic[]): Diagnostic[] {
+function dropMisspelledRequired(problems: Problem[]): Problem[] {
   const suggested = new Set(
-    diagnostics.flatMap((d) => {
+    problems.flatMap((d) => {
       const match = d.rule === 'frontmatter-unknown-key' ? /did you mean '([^']+)'/.exec(d.message) : null;
       return match?.[1] ? [match[1]] : [];
     }),
   );
-  return diagnostics.filter((d) => {
+  return problems.filter((d) => {
     const match = /^missing required key '(?:.*\.)?([^'.\]]+)'$/.exec(d.message);
     return !(match?.[1] && suggested.has(match[1]));
   });

@@ -12,6 +12,8 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
 
 /**
  * Our placeholders travel through the sanitizer as private element names that no author
@@ -86,32 +88,24 @@ export function renderDocument(children: RootContent[]): RenderedDocument {
   const headingIds: string[] = [];
   const faq: FaqEntry[] = [];
 
-  const walk = (nodes: Array<HastContent | ElementContent>, inFaq: boolean): void => {
-    for (const node of nodes) {
-      if (node.type !== 'element') continue;
-      const depth = headingDepth(node);
-      if (depth !== undefined) {
-        const text = hastToString(node).trim();
-        const id = slugger.slug(text);
-        node.properties = { ...node.properties, id };
-        headingIds.push(id);
-        if (!inFaq && depth >= 2 && depth <= 3) toc.push({ depth, id, text });
-        continue;
-      }
-      walk(node.children, inFaq || node.tagName === FAQ_ELEMENT);
-    }
-  };
-  walk(tree.children, false);
+  visitParents(tree, 'element', (node, parents) => {
+    const depth = headingDepth(node);
+    if (depth === undefined) return;
+    const text = hastToString(node).trim();
+    const id = slugger.slug(text);
+    node.properties = { ...node.properties, id };
+    headingIds.push(id);
+    const inFaq = parents.some((p) => p.type === 'element' && p.tagName === FAQ_ELEMENT);
+    if (!inFaq && depth >= 2 && depth <= 3) toc.push({ depth, id, text });
+    return SKIP;
+  });
 
   // FAQ entries are read after ids exist so each answer can be linked to by its heading id.
-  const collectFaq = (nodes: Array<HastContent | ElementContent>): void => {
-    for (const node of nodes) {
-      if (node.type !== 'element') continue;
-      if (node.tagName === FAQ_ELEMENT) faq.push(...faqEntries(node));
-      else collectFaq(node.children);
-    }
-  };
-  collectFaq(tree.children);
+  visit(tree, 'element', (node) => {
+    if (node.tagName !== FAQ_ELEMENT) return;
+    faq.push(...faqEntries(node));
+    return SKIP;
+  });
   finishPlaceholders(tree);
   return { html: stringify(tree.children).trim(), toc, headingIds, faq };
 }
@@ -146,20 +140,15 @@ function faqEntries(section: Element): FaqEntry[] {
 
 /** Turns the private placeholder elements into the markup the client expects. */
 function finishPlaceholders(tree: HastRoot): void {
-  const visit = (nodes: Array<HastContent | ElementContent>): void => {
-    for (const node of nodes) {
-      if (node.type !== 'element') continue;
-      if (node.tagName === QUESTION_ELEMENT) {
-        const id = String(node.properties.dataQuestionId ?? '');
-        node.tagName = 'div';
-        node.properties = { className: ['examdown-question'], dataQuestionId: id };
-        node.children = [];
-      } else if (node.tagName === FAQ_ELEMENT) {
-        node.tagName = 'section';
-        node.properties = { className: ['examdown-faq'] };
-      }
-      visit(node.children);
+  visit(tree, 'element', (node) => {
+    if (node.tagName === QUESTION_ELEMENT) {
+      const id = String(node.properties.dataQuestionId ?? '');
+      node.tagName = 'div';
+      node.properties = { className: ['examdown-question'], dataQuestionId: id };
+      node.children = [];
+    } else if (node.tagName === FAQ_ELEMENT) {
+      node.tagName = 'section';
+      node.properties = { className: ['examdown-faq'] };
     }
-  };
-  visit(tree.children);
+  });
 }

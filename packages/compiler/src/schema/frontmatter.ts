@@ -4,7 +4,7 @@
  * wherever a frontmatter value ends up in the bundle unchanged.
  */
 import { z } from 'zod';
-import { Difficulty, Exam, Guide, MultipleSelectScoring, Slug } from './index.js';
+import { Exam, Guide, MultipleSelectScoring, PublicQuestion, Slug } from './index.js';
 
 /** `lint: { ignore: { rule-id: "why" } }` — silences linter rules for a whole file or bank. */
 export const LintConfig = z.strictObject({
@@ -25,17 +25,15 @@ export const ExamFrontmatter = Exam.omit({
 });
 export type ExamFrontmatter = z.infer<typeof ExamFrontmatter>;
 
+/** Guide fields made from the body and the file: authors never write them. */
+const GUIDE_COMPUTED = { html: true, toc: true, questionIds: true, faq: true, readingMinutes: true } as const;
+
 /** The guide's bundle fields as authors write them; `slug` defaults to the file name. */
-export const GuideFrontmatter = Guide.pick({
-  title: true,
-  description: true,
-  vendor: true,
-  exams: true,
-  published: true,
-  updated: true,
-  authors: true,
-  tags: true,
-  related: true,
+export const GuideFrontmatter = Guide.omit({
+  ...GUIDE_COMPUTED,
+  source: true,
+  slug: true,
+  locale: true,
 }).extend({
   slug: Slug.optional(),
   locale: z.string().min(1).default('en'),
@@ -44,11 +42,12 @@ export const GuideFrontmatter = Guide.pick({
 export type GuideFrontmatter = z.infer<typeof GuideFrontmatter>;
 
 /** Defaults for every question of a bank file; all optional (a plain public bank may have none). */
-export const BankFrontmatter = z.strictObject({
-  exam: Slug.optional(),
-  domain: Slug.optional(),
-  difficulty: Difficulty.optional(),
-  topics: z.array(z.string().min(1)).optional(),
-  lint: LintConfig.optional(),
-});
+export const BankFrontmatter = PublicQuestion.pick({
+  exam: true,
+  domain: true,
+  difficulty: true,
+  topics: true,
+})
+  .partial()
+  .extend({ lint: LintConfig.optional() });
 export type BankFrontmatter = z.infer<typeof BankFrontmatter>;

@@ -3,10 +3,10 @@
  * bytes are text at all. Everything after this works on strings.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { glob, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { FileCache } from '../cache/file-cache.js';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
-import type { FileCache } from '../pipeline/cache.js';
 
 export type SourceKind = 'exam' | 'guide' | 'bank';
 
@@ -36,20 +36,18 @@ export function isSkippedPath(relativePath: string): boolean {
 
 /** Content-relative paths of every `.md` file under `root`, sorted (walk order never matters). */
 export async function listMarkdown(root: string): Promise<string[]> {
+  const absolute = path.resolve(root);
   const found: string[] = [];
-  async function walk(dir: string, rel: string): Promise<void> {
-    const entries = await readdir(dir, { withFileTypes: true });
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name)) await walk(path.join(dir, entry.name), childRel);
-      } else if (entry.isFile() && entry.name.endsWith('.md')) {
-        found.push(childRel);
-      }
-    }
+  // glob skips dot files and folders itself; regular files only (no folders named x.md, no links).
+  const entries = glob('**/*.md', {
+    cwd: absolute,
+    withFileTypes: true,
+    exclude: (entry) => SKIPPED_DIRS.has(entry.name) && entry.isDirectory(),
+  });
+  for await (const entry of entries) {
+    if (!entry.isFile()) continue;
+    found.push(path.relative(absolute, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
   }
-  await walk(root, '');
   return found.sort();
 }
 

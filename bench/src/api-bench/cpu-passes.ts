@@ -1,0 +1,147 @@
+/**
+ * Step 3 of the API benchmark: CPU per request inside workerd, measured two ways on the same
+ * running Worker — the isolate's V8 profiler and the workerd process's schedstat — after the
+ * cold first requests and a warm-up, with a fixed loop (spin) as the check of both methods.
+ */
+import type { ApiClient, Attempt } from '../edge/api-client.ts';
+import { log, median, round } from '../edge/common.ts';
+import {
+  type Inspector,
+  type ProfiledRun,
+  profileRequests,
+  schedstatRequests,
+  spinInNode,
+} from '../edge/cpu.ts';
+import { type LoadResult, nodeLoop } from '../edge/load.ts';
+import type { ApiBenchOptions } from './options.ts';
+import type { RouteName } from './routes.ts';
+
+const SPIN_ROUNDS = 20;
+
+export interface CpuPasses {
+  /** The first requests of a fresh isolate, ms. */
+  cold: { exam: number; start: number; submit: number };
+  profiled: Record<RouteName, ProfiledRun>;
+  /** schedstat ms per request. */
+  sched: Record<RouteName, number[]>;
+  calibration: {
+    rounds: number;
+    nodeMs: number;
+    profilerMedianMs: number;
+    processMedianMs: number;
+    /** Node's time of the loop over the profiler's: scales profiler figures for its overhead. */
+    profilerFactor: number;
+  };
+  /** What the isolate holds in steady state (the catalog and the cached entities): what a major GC marks. */
+  heapMiB: { used: number; total: number };
+  /** Answering every question of the attempts, timed: doubles as save req/s (Node loop). */
+  saveLoop: LoadResult;
+  /** Attempts with every question answered, left unsubmitted for the load step. */
+  loadPool: Attempt[];
+}
+
+export async function measureCpu(
+  api: ApiClient,
+  inspector: Inspector,
+  workerdPid: number,
+  examId: string,
+  bankIds: string[],
+  options: ApiBenchOptions,
+): Promise<CpuPasses> {
+  log('first requests of a fresh isolate (cold) …');
+  const cold = {
+    exam: (await profileRequests(inspector, 1, () => api.getExam(examId))).perRequest[0] ?? Number.NaN,
+    start: Number.NaN,
+    submit: Number.NaN,
+  };
+  const coldAttempts: Attempt[] = [];
+  cold.start =
+    (
+      await profileRequests(inspector, 1, async () => {
+        coldAttempts.push(await api.start(examId));
+      })
+    ).perRequest[0] ?? Number.NaN;
+
+  // Steady state: every question and key of the exam in the isolate's cache (a check reads both).
+  log(`warm-up: checking each of the exam's ${bankIds.length} questions once …`);
+  await nodeLoop(bankIds.length, options.connections, (i) => api.checkOk(bankIds[i] as string));
+  for (let i = 0; i < 30; i++) {
+    await api.bare();
+    await api.getExam(examId);
+    coldAttempts.push(await api.start(examId));
+  }
+  // The isolate's first submits run its grading code for the first time (compiling it) and
+  // read the guide list: measured apart, like the first start, then a few more to warm it up.
+  const warmSubmits = coldAttempts.slice(0, 6);
+  await nodeLoop(warmSubmits.length * 60, options.connections, (i) =>
+    api.saveOk(warmSubmits[Math.floor(i / 60)] as Attempt, i % 60),
+  );
+  cold.submit =
+    (await profileRequests(inspector, 1, () => api.submit(warmSubmits[0] as Attempt))).perRequest[0] ??
+    Number.NaN;
+  for (const attempt of warmSubmits.slice(1)) await api.submit(attempt);
+
+  // Calibration: a known loop, measured both ways, against Node's own timing.
+  const spinNodeMs = spinInNode(SPIN_ROUNDS);
+  const spinProfiled = await profileRequests(inspector, 30, () => api.spin(SPIN_ROUNDS));
+  const spinSched = await schedstatRequests(workerdPid, 30, () => api.spin(SPIN_ROUNDS));
+
+  const n = options.n;
+  const profiled = {} as Record<RouteName, ProfiledRun>;
+  const sched = {} as Record<RouteName, number[]>;
+  const profiledAttempts: Attempt[] = [];
+  const schedAttempts: Attempt[] = [];
+
+  log(`CPU: profiler pass (${n} requests per route) …`);
+  profiled.bare = await profileRequests(inspector, n, () => api.bare());
+  profiled.exam = await profileRequests(inspector, n, () => api.getExam(examId));
+  profiled.start = await profileRequests(inspector, n, async () => {
+    profiledAttempts.push(await api.start(examId));
+  });
+  profiled.save = await profileRequests(inspector, n, (i) => api.save(profiledAttempts[i] as Attempt, 0));
+
+  log(`CPU: process (schedstat) pass (${n} requests per route) …`);
+  sched.bare = (await schedstatRequests(workerdPid, n, () => api.bare())).perRequest;
+  sched.exam = (await schedstatRequests(workerdPid, n, () => api.getExam(examId))).perRequest;
+  sched.start = (
+    await schedstatRequests(workerdPid, n, async () => {
+      schedAttempts.push(await api.start(examId));
+    })
+  ).perRequest;
+  sched.save = (
+    await schedstatRequests(workerdPid, n, (i) => api.save(schedAttempts[i] as Attempt, 0))
+  ).perRequest;
+
+  // Answer every question of every attempt (the submit pools); doubles as save req/s (Node loop).
+  const k = Math.min(options.submits, n);
+  const loadPool = [...profiledAttempts.slice(k), ...schedAttempts.slice(k)];
+  const fill = [...profiledAttempts, ...schedAttempts].flatMap((a) =>
+    a.questions.slice(1).map((_, j) => ({ attempt: a, question: j + 1 })),
+  );
+  log(
+    `answering all 60 questions of ${profiledAttempts.length + schedAttempts.length} attempts (${fill.length} saves) …`,
+  );
+  const saveLoop = await nodeLoop(fill.length, options.connections, async (i) => {
+    const f = fill[i] as { attempt: Attempt; question: number };
+    return api.saveOk(f.attempt, f.question);
+  });
+
+  log(`CPU: submit (${k} per pass) …`);
+  profiled.submit = await profileRequests(inspector, k, (i) => api.submit(profiledAttempts[i] as Attempt));
+  sched.submit = (
+    await schedstatRequests(workerdPid, k, (i) => api.submit(schedAttempts[i] as Attempt))
+  ).perRequest;
+
+  const heap = await inspector.send<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage');
+  const heapMiB = { used: round(heap.usedSize / 2 ** 20, 1), total: round(heap.totalSize / 2 ** 20, 1) };
+
+  const calibration = {
+    rounds: SPIN_ROUNDS,
+    nodeMs: round(spinNodeMs),
+    profilerMedianMs: round(median(spinProfiled.perRequest) - median(profiled.bare.perRequest)),
+    processMedianMs: round(median(spinSched.perRequest) - median(sched.bare)),
+    profilerFactor: 1,
+  };
+  calibration.profilerFactor = round(calibration.nodeMs / calibration.profilerMedianMs);
+  return { cold, profiled, sched, calibration, heapMiB, saveLoop, loadPool };
+}
