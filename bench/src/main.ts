@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { apiBenchmark } from './api-bench.ts';
 import { compilerBenchmark } from './compiler.ts';
+import { siteBenchmark } from './site-bench.ts';
 import { CLI, REPO } from './util.ts';
 import { webBenchmark } from './web-bench.ts';
 
@@ -49,6 +50,8 @@ export const BENCHMARKS: Benchmark[] = [
   // The Worker and the web client (api-bench.ts, web-bench.ts; helpers in edge/).
   apiBenchmark,
   webBenchmark,
+  // The public site: prerendered pages' JavaScript and Lighthouse (site-bench.ts).
+  siteBenchmark,
 ];
 
 async function main(argv: string[]): Promise<number> {

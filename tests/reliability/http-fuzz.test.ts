@@ -374,10 +374,18 @@ describe('the API over real HTTP', () => {
     const declared = await readFile(resolve(root, 'apps/web/public/_headers'), 'utf8');
     const csp = /Content-Security-Policy:\s*(.+)/.exec(declared)?.[1]?.trim();
     expect(csp).toBeTruthy();
-    for (const p of ['/', '/index.html', '/exams/some-client-route']) {
+    // A prerendered page, a client route (the app's shell, from the Worker) and an unknown URL
+    // (the prerendered 404 page): every document a browser can get carries the headers.
+    const documents: [string, number][] = [
+      ['/', 200],
+      ['/index.html', 200],
+      ['/attempts/some-client-route', 200],
+      ['/exams/some-client-route', 404],
+    ];
+    for (const [p, status] of documents) {
       const res = await fetch(`${server.url}${p}`);
       await res.arrayBuffer();
-      expect(res.status, p).toBe(200);
+      expect(res.status, p).toBe(status);
       expect(res.headers.get('content-security-policy'), p).toBe(csp);
       expect(res.headers.get('x-content-type-options'), p).toBe('nosniff');
       expect(res.headers.get('x-frame-options'), p).toBe('DENY');

@@ -3,19 +3,11 @@
  * driven in real headless Chromium. Writes screenshots of every page at desktop and phone width
  * to tests/artifacts/screenshots/.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startDevServer } from '../support/dev-server';
-import {
-  a11yProblems,
-  focusVisible,
-  horizontalOverflow,
-  launch,
-  newPage,
-  PHONE,
-  screenshot,
-  tabTo,
-} from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { axeViolations } from './axe';
+import { a11yProblems, focusVisible, horizontalOverflow, newPage, PHONE, screenshot, tabTo } from './browser';
+import { browserSession } from './session';
 
 const EXAM = 'databricks-ml-professional';
 const GUIDE = 'databricks-ml-professional-guide';
@@ -23,17 +15,7 @@ const SLOW = 180_000;
 /** Polls with room for a cold Worker on a busy 2-core machine. */
 const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 20_000 });
 
-let server: { url: string; stop: () => Promise<void> | void };
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDevServer(), launch()]);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = browserSession();
 
 /** Reads the current exam question card. */
 async function currentQuestion(page: Page) {
@@ -93,7 +75,7 @@ describe('guide reader', () => {
   test(
     'reads a guide and answers its embedded question in place',
     async () => {
-      const { page, problems, context } = await newPage(browser, server.url);
+      const { page, problems, context } = await newPage(session.browser, session.server.url);
       await page.goto(`/guides/${GUIDE}`);
       await poll(() => page.locator('h1').textContent()).toContain('Databricks ML Professional');
       // Table of contents links to headings that exist in the article.
@@ -166,7 +148,7 @@ describe('practice exam', () => {
   test(
     'short practice exam: answers survive a reload, one is flagged, the report matches the answers',
     async () => {
-      const { page, problems, context } = await newPage(browser, server.url);
+      const { page, problems, context } = await newPage(session.browser, session.server.url);
       await page.goto(`/exams/${EXAM}`);
       await page.locator('.blueprint tbody tr').first().waitFor();
       expect(await page.locator('.blueprint tbody tr').count()).toBe(3);
@@ -242,6 +224,7 @@ describe('practice exam', () => {
       await page.locator('.review-item').first().waitFor();
       await screenshot(page, 'results-desktop');
       expect(await a11yProblems(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       // Check the report against what was clicked: the expected score is computed from the
       // report's correct options and the answers this test gave (all-or-nothing scoring).
@@ -300,7 +283,7 @@ describe('practice exam', () => {
   test(
     'timed exam: countdown from the server deadline and auto-submit when time runs out',
     async () => {
-      const { page, problems, context } = await newPage(browser, server.url);
+      const { page, problems, context } = await newPage(session.browser, session.server.url);
       await page.clock.install();
       await page.goto(`/exams/${EXAM}`);
       await page.getByRole('button', { name: 'Start timed exam' }).click();
@@ -335,7 +318,7 @@ describe('keyboard only', () => {
   test(
     'skip link, start an exam, answer, flag and submit with Tab, Space and Enter',
     async () => {
-      const { page, problems, context } = await newPage(browser, server.url);
+      const { page, problems, context } = await newPage(session.browser, session.server.url);
       await page.goto('/');
       await page.locator('.exam-card').first().waitFor();
       await page.keyboard.press('Tab');
@@ -411,10 +394,13 @@ describe('phone width (375 × 812)', () => {
   test(
     'every page fits without sideways scrolling, and a practice run works',
     async () => {
-      const { page, problems, context } = await newPage(browser, server.url, PHONE, { isMobile: true });
+      const { page, problems, context } = await newPage(session.browser, session.server.url, PHONE, {
+        isMobile: true,
+      });
       const check = async (name: string, fullPage = true) => {
         expect(await horizontalOverflow(page), `${name} scrolls sideways`).toBeLessThanOrEqual(0);
         expect(await a11yProblems(page), `${name}: labels and landmarks`).toEqual([]);
+        expect(await axeViolations(page), `${name}: axe-core`).toEqual([]);
         await screenshot(page, `${name}-phone`, { fullPage });
       };
       await page.goto('/');
@@ -471,48 +457,55 @@ describe('empty, error and not-found states', () => {
   test(
     'offline, unknown pages and attempts from another browser say what happened',
     async () => {
-      const { page, context } = await newPage(browser, server.url);
+      const { page, context } = await newPage(session.browser, session.server.url);
+      // Public pages are prerendered; their loading, empty and error states are the app's, seen
+      // when it navigates to them from a client route (here, an attempt of another browser).
+      await page.goto('/attempts/00000000-0000-4000-8000-000000000000');
+      await page.getByText('This attempt belongs to another browser').waitFor();
+      await screenshot(page, 'attempt-foreign-desktop');
+      const inApp = async (name: string) => {
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+      };
+
       // Network down: the API cannot be reached, then comes back.
       await page.route('**/api/v1/**', (route) => route.abort('internetdisconnected'));
-      await page.goto('/');
+      await inApp('Exams');
       await page.getByText('You seem to be offline').first().waitFor();
       await screenshot(page, 'offline-desktop');
       await page.unroute('**/api/v1/**');
       await page.getByRole('button', { name: 'Try again' }).first().click();
       await page.locator('.exam-card').first().waitFor();
 
-      // Empty catalogue, and a slow API shows its loading state.
-      await page.route('**/api/v1/exams', (route) => route.fulfill({ json: { exams: [] } }));
+      // Empty list, and a slow API shows its loading state.
+      await page.route('**/api/v1/guides', (route) => route.fulfill({ json: { guides: [] } }));
+      await inApp('Guides');
+      await page.getByText('No guides are published yet.').waitFor();
+      await page.unroute('**/api/v1/guides');
       let release = () => {};
       const held = new Promise<void>((r) => {
         release = r;
       });
-      await page.route('**/api/v1/guides', async (route) => {
+      await page.route('**/api/v1/exams', async (route) => {
         await held;
         await route.continue();
       });
-      await page.goto('/');
-      await page.getByText('No exams are published yet.').waitFor();
-      await page.getByText('Loading guides…').waitFor();
+      await inApp('Exams');
+      await page.getByText('Loading exams…').waitFor();
       await screenshot(page, 'empty-and-loading-desktop');
       release();
-      await page.locator('.guide-card').first().waitFor();
+      await page.locator('.exam-card').first().waitFor();
       await page.unroute('**/api/v1/exams');
-      await page.unroute('**/api/v1/guides');
 
-      await page.goto('/no/such/page');
+      // Unknown addresses: the prerendered not-found page, with status 404.
+      const missing = await page.goto('/no/such/page');
+      expect(missing?.status()).toBe(404);
       await page.getByRole('heading', { name: 'Page not found' }).waitFor();
       await screenshot(page, 'not-found-desktop');
-
-      await page.goto('/exams/no-such-exam');
-      await page.getByRole('heading', { name: 'Not found' }).waitFor();
-
-      await page.goto('/attempts/00000000-0000-4000-8000-000000000000');
-      await page.getByText('This attempt belongs to another browser').waitFor();
-      await screenshot(page, 'attempt-foreign-desktop');
+      expect((await page.goto('/exams/no-such-exam'))?.status()).toBe(404);
+      await page.getByRole('heading', { name: 'Page not found' }).waitFor();
       await context.close();
 
-      const phone = await newPage(browser, server.url, PHONE, { isMobile: true });
+      const phone = await newPage(session.browser, session.server.url, PHONE, { isMobile: true });
       await phone.page.goto('/no/such/page');
       await phone.page.getByRole('heading', { name: 'Page not found' }).waitFor();
       expect(await horizontalOverflow(phone.page)).toBeLessThanOrEqual(0);
@@ -525,7 +518,7 @@ describe('empty, error and not-found states', () => {
   test(
     'autosave survives a network outage and refuses to submit unsaved answers',
     async () => {
-      const { page, problems, context } = await newPage(browser, server.url);
+      const { page, problems, context } = await newPage(session.browser, session.server.url);
       await page.goto(`/exams/${EXAM}`);
       await page.getByLabel('Number of questions').selectOption('5');
       await page.getByRole('button', { name: 'Start practice' }).click();
@@ -560,7 +553,7 @@ describe('empty, error and not-found states', () => {
   test(
     'desktop screenshots of the catalogue and guide list',
     async () => {
-      const { page, problems, context } = await newPage(browser, server.url);
+      const { page, problems, context } = await newPage(session.browser, session.server.url);
       const res = await page.goto('/');
       // The client's files carry their own CSP (apps/web/public/_headers); a violation would
       // show up as a console error in `problems`.

@@ -1,5 +1,11 @@
-/** The Worker entry: the app over the bundle in Workers KV (the CONTENT namespace). */
+/**
+ * The Worker entry: the app over the bundle in Workers KV (the CONTENT namespace). Client-only
+ * pages (attempts) get the web client's shell before the app (app-shell.ts).
+ */
 import { createApp } from './app.js';
+import { withAppShell } from './app-shell.js';
 import { kvBundleStore } from './kv/store.js';
 
-export default createApp(kvBundleStore());
+const app = createApp(kvBundleStore());
+
+export default { fetch: withAppShell(app.fetch) };

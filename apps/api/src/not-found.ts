@@ -21,7 +21,9 @@ export function notFound(app: Hono<AppEnv>, apiBase: string): NotFoundHandler<Ap
 
   return async function notFound(c) {
     const path = new URL(c.req.url).pathname;
-    if (!path.startsWith(`${apiBase}/`) && path !== apiBase && c.env.ASSETS) {
+    // All of /api/ is the API's (run_worker_first sends it here): never a page, so never the
+    // prerendered 404.html — a JSON error, like any other unknown API path.
+    if (!path.startsWith('/api/') && path !== '/api' && c.env.ASSETS) {
       // Copy the response: asset responses have immutable headers, and middleware adds its own.
       const asset = await c.env.ASSETS.fetch(c.req.raw);
       return new Response(asset.body, asset);

@@ -373,9 +373,17 @@ describe('security headers', () => {
     // As served by Workers Static Assets (the path a browser takes: assets bypass the Worker).
     const assets = env.ASSETS;
     if (!assets) throw new Error('the ASSETS binding is configured in wrangler.jsonc');
-    for (const path of ['/', '/index.html', '/exams/some-client-route']) {
+    // Prerendered pages, the client routes' shell, and an unknown URL (the prerendered 404 page).
+    const served: [string, number][] = [
+      ['/', 200],
+      ['/index.html', 200],
+      ['/guides', 200],
+      ['/app-shell', 200],
+      ['/exams/no-such-exam', 404],
+    ];
+    for (const [path, status] of served) {
       const res = await assets.fetch(new Request(`http://examdown.test${path}`));
-      expect(res.status, path).toBe(200);
+      expect(res.status, path).toBe(status);
       await res.arrayBuffer();
       for (const [name, value] of all.headers) expect(res.headers.get(name), `${path} ${name}`).toBe(value);
     }

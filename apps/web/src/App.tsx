@@ -1,16 +1,20 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import { LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
 import { SiteFooter, SiteHeader } from './components/SiteChrome';
-import { AttemptPage } from './pages/AttemptPage';
-import { Catalogue } from './pages/Catalogue';
-import { ExamPage } from './pages/ExamPage';
-import { GuidePage } from './pages/GuidePage';
-import { GuidesPage } from './pages/GuidesPage';
-import { NotFound } from './pages/NotFound';
-import { ResultsPage } from './pages/ResultsPage';
 import './styles/columns.css';
 
 type Params = { params: Record<string, string> };
+
+// Every page is its own chunk, loaded when it is opened (a prerendered page preloads its own), so
+// a page ships the shell and itself, not the exam runner.
+const Catalogue = lazy(() => import('./pages/Catalogue').then((m) => m.Catalogue));
+const ExamsPage = lazy(() => import('./pages/ExamsPage').then((m) => m.ExamsPage));
+const ExamPage = lazy(() => import('./pages/ExamPage').then((m) => m.ExamPage));
+const GuidesPage = lazy(() => import('./pages/GuidesPage').then((m) => m.GuidesPage));
+const GuidePage = lazy(() => import('./pages/GuidePage').then((m) => m.GuidePage));
+const AttemptPage = lazy(() => import('./pages/AttemptPage').then((m) => m.AttemptPage));
+const ResultsPage = lazy(() => import('./pages/ResultsPage').then((m) => m.ResultsPage));
+const NotFound = lazy(() => import('./pages/NotFound').then((m) => m.NotFound));
 
 // Keyed by their parameter so that moving from one exam (guide, attempt) to another starts the
 // page afresh instead of carrying the previous one's form state over.
@@ -60,6 +64,7 @@ function Shell() {
         {isDecodable(path) ? (
           <Router>
             <Route path="/" component={Catalogue} />
+            <Route path="/exams" component={ExamsPage} />
             <Route path="/guides" component={GuidesPage} />
             <Route path="/guides/:slug" component={Guide} />
             <Route path="/exams/:id" component={Exam} />

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from './api';
+import { documentTitle } from './titles';
 
 export type Async<T> =
   | { status: 'loading'; data?: undefined; error?: undefined }
@@ -14,13 +15,23 @@ export function toApiError(e: unknown): ApiError {
 /** An `Async` with a way to run the request again (the error states' "Try again"). */
 export type Reloadable<T> = Async<T> & { reload: () => void };
 
-/** Runs `load` whenever `deps` change; stale results are dropped. */
-export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): Reloadable<T> {
-  const [state, setState] = useState<Async<T>>({ status: 'loading' });
+/**
+ * Runs `load` whenever `deps` change; stale results are dropped. With `initial` (a prerendered
+ * page's data) the first render already has the data and nothing is fetched until `deps` change.
+ */
+export function useAsync<T>(load: () => Promise<T>, deps: unknown[], initial?: T): Reloadable<T> {
+  const [state, setState] = useState<Async<T>>(
+    initial === undefined ? { status: 'loading' } : { status: 'ok', data: initial },
+  );
   const [nonce, setNonce] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
+  const skipFirst = useRef(initial !== undefined);
   useEffect(() => {
+    if (skipFirst.current) {
+      skipFirst.current = false;
+      return;
+    }
     let live = true;
     setState({ status: 'loading' });
     loadRef.current().then(
@@ -35,9 +46,19 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): Reloadable
   return { ...state, reload };
 }
 
+/**
+ * A value only the browser knows (localStorage): `fallback` on the first render, so a hydrated
+ * page matches its prerendered HTML, then the real value.
+ */
+export function useClientValue<T>(read: () => T, fallback: T, deps: unknown[] = []): T {
+  const [value, setValue] = useState<T>(fallback);
+  useEffect(() => setValue(read()), deps);
+  return value;
+}
+
 /** Sets document.title for the current page. */
 export function useTitle(title: string | undefined): void {
   useEffect(() => {
-    document.title = title ? `${title} · examdown` : 'examdown';
+    document.title = documentTitle(title);
   }, [title]);
 }

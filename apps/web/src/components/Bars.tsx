@@ -1,32 +1,52 @@
 import type { Domain } from '../model';
 import './Bars.css';
 
-const PALETTE = ['#1d4ed8', '#0f766e', '#b45309', '#7c3aed', '#be123c', '#4d7c0f', '#0369a1', '#a21caf'];
+/** Domain colours come from classes (`domain-c0` …, Bars.css): prerendered pages allow no inline styles (CSP). */
+const DOMAIN_COLORS = 8;
 
-export function domainColor(i: number): string {
-  return PALETTE[i % PALETTE.length] ?? '#1d4ed8';
+export function domainClass(i: number): string {
+  return `domain-c${i % DOMAIN_COLORS}`;
 }
 
-/** The blueprint as one stacked bar; the table next to it carries the same numbers as text. */
+/**
+ * The blueprint as one stacked bar; the table next to it carries the same numbers as text. SVG
+ * geometry is attributes, not styles, so the bar is drawn in prerendered HTML under a strict CSP
+ * and without JavaScript.
+ */
 export function WeightBar({ domains }: { domains: Domain[] }) {
+  const total = domains.reduce((sum, d) => sum + d.weight, 0) || 1;
+  let x = 0;
+  const segments = domains.map((d, i) => {
+    const width = (100 * d.weight) / total;
+    const segment = { d, i, x, width };
+    x += width;
+    return segment;
+  });
   return (
     <figure class="weight-bar-figure">
-      <div class="weight-bar" role="img" aria-label={domains.map((d) => `${d.name} ${d.weight}%`).join(', ')}>
-        {domains.map((d, i) => (
-          <span
-            key={d.id}
-            class="weight-seg"
-            style={{ flexGrow: d.weight, flexBasis: 0, background: domainColor(i) }}
-            title={`${d.name}: ${d.weight}%`}
-          >
-            <span class="weight-seg-label">{d.weight}%</span>
-          </span>
+      <svg class="weight-bar" role="img" aria-label={domains.map((d) => `${d.name} ${d.weight}%`).join(', ')}>
+        {segments.map(({ d, i, x, width }) => (
+          <g key={d.id}>
+            <title>{`${d.name}: ${d.weight}%`}</title>
+            <rect
+              class={`weight-seg ${domainClass(i)}`}
+              x={`${x}%`}
+              y="0"
+              width={`${width}%`}
+              height="100%"
+            />
+            {width >= 6 && (
+              <text class="weight-seg-label" x={`${x + width / 2}%`} y="50%">
+                {d.weight}%
+              </text>
+            )}
+          </g>
         ))}
-      </div>
+      </svg>
       <figcaption class="legend">
         {domains.map((d, i) => (
           <span class="legend-item" key={d.id}>
-            <span class="swatch" style={{ background: domainColor(i) }} aria-hidden="true" />
+            <span class={`swatch ${domainClass(i)}`} aria-hidden="true" />
             {d.name}
           </span>
         ))}

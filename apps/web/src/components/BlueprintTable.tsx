@@ -1,6 +1,6 @@
 import { splitSeats } from '@examdown/compiler/shared';
 import type { Exam } from '../model';
-import { domainColor, WeightBar } from './Bars';
+import { domainClass, WeightBar } from './Bars';
 import './BlueprintTable.css';
 
 /** The exam's domains: the weight bar, then a table of weights, expected questions and topics. */
@@ -29,7 +29,7 @@ export function Blueprint({ exam }: { exam: Exam }) {
             {exam.domains.map((d, i) => (
               <tr key={d.id}>
                 <th scope="row">
-                  <span class="swatch" style={{ background: domainColor(i) }} aria-hidden="true" />
+                  <span class={`swatch ${domainClass(i)}`} aria-hidden="true" />
                   {d.name}
                   {d.studyGuide && (
                     <a

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Reloadable } from '../hooks';
-import type { GuideSummary } from '../model';
-import { GuideCard } from './Cards';
+import type { ExamSummary, GuideSummary } from '../model';
+import { type CardLevel, ExamCard, GuideCard } from './Cards';
 import { Empty, ErrorState, Loading } from './ui';
 import './CardGrid.css';
 
@@ -26,13 +26,25 @@ export function CardGrid<T>({
   return <ul class="card-grid">{list.data.map(card)}</ul>;
 }
 
-export function GuideGrid({ list }: { list: Reloadable<GuideSummary[]> }) {
+/** Exam cards: on the home page under its "Exams" heading, on /exams as the page's list (h2). */
+export function ExamGrid({ list, level }: { list: Reloadable<ExamSummary[]>; level?: CardLevel }) {
+  return (
+    <CardGrid
+      list={list}
+      loadingLabel="Loading exams…"
+      emptyText="No exams are published yet."
+      card={(e) => <ExamCard exam={e} key={e.id} level={level} />}
+    />
+  );
+}
+
+export function GuideGrid({ list, level }: { list: Reloadable<GuideSummary[]>; level?: CardLevel }) {
   return (
     <CardGrid
       list={list}
       loadingLabel="Loading guides…"
       emptyText="No guides are published yet."
-      card={(g) => <GuideCard guide={g} key={g.slug} />}
+      card={(g) => <GuideCard guide={g} key={g.slug} level={level} />}
     />
   );
 }

@@ -43,7 +43,7 @@ export function SiteHeader({ path, compact }: { path: string; compact: boolean }
         </a>
         <nav aria-label="Main">
           <ul class="nav-list">
-            <NavLink href="/" label="Exams" active={!inGuides} current={path === '/'} />
+            <NavLink href="/exams" label="Exams" active={!inGuides} current={path === '/exams'} />
             <NavLink href="/guides" label="Guides" active={inGuides} current={path === '/guides'} />
           </ul>
         </nav>

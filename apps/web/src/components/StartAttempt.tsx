@@ -30,7 +30,10 @@ async function start(
 
 /** One start button's state: busy until the runner opens, or the error that stopped it. */
 function useStarter() {
+  // In the app the router opens the runner; on a prerendered exam page (an island, no router)
+  // the browser loads it as a document.
   const { route } = useLocation();
+  const open = route ?? ((url: string) => location.assign(url));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const run = async (fn: () => Promise<string>) => {
@@ -38,7 +41,7 @@ function useStarter() {
     setBusy(true);
     setError(undefined);
     try {
-      route(await fn());
+      open(await fn());
     } catch (e) {
       const { title, detail } = describeError(toApiError(e));
       setError(`${title}. ${detail}`);

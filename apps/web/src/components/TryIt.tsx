@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { type Async, toApiError, useAsync } from '../hooks';
 import type { CheckResult, OptionId, PublicQuestion } from '../model';
+import { preloaded } from '../preload';
 import { Explanation, QuestionView } from './QuestionView';
 import { describeError, Loading } from './ui';
 import './TryIt.css';
@@ -120,6 +121,7 @@ export function TryIt({ questionId, index }: { questionId: string; index: number
   const q: Async<PublicQuestion> & { reload: () => void } = useAsync(
     () => api.question(questionId),
     [questionId],
+    preloaded().question?.[questionId],
   );
   return (
     <section class="try-it" aria-label="Practice question">

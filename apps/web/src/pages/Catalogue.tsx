@@ -1,15 +1,14 @@
 import { api } from '../api';
-import { CardGrid, GuideGrid } from '../components/CardGrid';
-import { ExamCard } from '../components/Cards';
+import { ExamGrid, GuideGrid } from '../components/CardGrid';
+import { HomeResume } from '../components/ResumeBanners';
 import { useAsync, useTitle } from '../hooks';
-import { openAttempts } from '../storage';
+import { preloaded } from '../preload';
 import './Catalogue.css';
 
 export function Catalogue() {
   useTitle(undefined);
-  const exams = useAsync(() => api.exams(), []);
-  const guides = useAsync(() => api.guides(), []);
-  const open = openAttempts();
+  const exams = useAsync(() => api.exams(), [], preloaded().exams);
+  const guides = useAsync(() => api.guides(), [], preloaded().guides);
 
   return (
     <div class="wrap page">
@@ -21,29 +20,13 @@ export function Catalogue() {
         </p>
       </section>
 
-      {open.length > 0 && (
-        <section class="resume-banner" aria-labelledby="resume-title">
-          <h2 id="resume-title">Pick up where you left off</h2>
-          <ul>
-            {open.map((a) => (
-              <li key={a.id}>
-                <a href={`/attempts/${a.id}`}>
-                  Resume {a.mode === 'exam' ? 'timed exam' : 'practice'}: {a.examTitle ?? a.examId}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <div class="client-slot">
+        <HomeResume />
+      </div>
 
       <section aria-labelledby="exams-title">
         <h2 id="exams-title">Exams</h2>
-        <CardGrid
-          list={exams}
-          loadingLabel="Loading exams…"
-          emptyText="No exams are published yet."
-          card={(e) => <ExamCard exam={e} key={e.id} />}
-        />
+        <ExamGrid list={exams} />
       </section>
       <section aria-labelledby="guides-title">
         <h2 id="guides-title">Guides</h2>

@@ -1,18 +1,21 @@
-import { render } from 'preact';
+import { hydrate, render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { scrollToHash } from '../anchors';
 import { api } from '../api';
 import { AsyncPage } from '../components/AsyncPage';
 import { TryIt } from '../components/TryIt';
 import { formatDate } from '../components/ui';
+import { watchCurrentSection } from '../current-section';
 import { useAsync, useTitle } from '../hooks';
 import type { Guide, GuideSummary } from '../model';
+import { preloaded } from '../preload';
+import { titles } from '../titles';
 import './GuidePage.css';
 
 export function GuidePage({ slug }: { slug: string }) {
-  const guide = useAsync(() => api.guide(slug), [slug]);
-  const index = useAsync(() => api.guides(), []);
-  useTitle(guide.status === 'ok' ? guide.data.title : 'Guide');
+  const guide = useAsync(() => api.guide(slug), [slug], preloaded().guide?.[slug]);
+  const index = useAsync(() => api.guides(), [], preloaded().guides);
+  useTitle(guide.status === 'ok' ? titles.guide(guide.data.title) : 'Guide');
   return (
     <AsyncPage state={guide} loading="Loading guide…">
       {(data) => <GuideReader guide={data} index={index.status === 'ok' ? index.data : []} />}
@@ -32,7 +35,8 @@ function GuideReader({ guide, index }: { guide: Guide; index: GuideSummary[] }) 
     const slots = Array.from(body.querySelectorAll<HTMLElement>('.examdown-question[data-question-id]'));
     slots.forEach((el, i) => {
       const id = el.dataset.questionId;
-      if (id) render(<TryIt questionId={id} index={i} />, el);
+      // A prerendered slot already holds the question's markup: hydrate it rather than redraw it.
+      if (id) (el.firstElementChild ? hydrate : render)(<TryIt questionId={id} index={i} />, el);
     });
     if (location.hash) scrollToHash(location.hash);
     return () => {
@@ -130,25 +134,6 @@ function TocList({ toc, current }: { toc: Guide['toc']; current?: string }) {
 function useCurrentSection(ids: string[]): string | undefined {
   const [current, setCurrent] = useState<string>();
   const key = ids.join(' ');
-  useEffect(() => {
-    let frame = 0;
-    const update = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => {
-        let found: string | undefined;
-        for (const id of ids) {
-          const el = document.getElementById(id);
-          if (el && el.getBoundingClientRect().top < 120) found = id;
-        }
-        setCurrent(found);
-      });
-    };
-    update();
-    window.addEventListener('scroll', update, { passive: true });
-    return () => {
-      cancelAnimationFrame(frame);
-      window.removeEventListener('scroll', update);
-    };
-  }, [key]);
+  useEffect(() => watchCurrentSection(ids, setCurrent), [key]);
   return current;
 }

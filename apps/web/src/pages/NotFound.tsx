@@ -1,7 +1,8 @@
 import { useTitle } from '../hooks';
+import { titles } from '../titles';
 
 export function NotFound() {
-  useTitle('Page not found');
+  useTitle(titles.notFound);
   return (
     <div class="wrap page">
       <h1>Page not found</h1>

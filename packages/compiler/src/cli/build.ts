@@ -4,6 +4,7 @@ import { type WrittenBundle, writeBundleOutput } from '../bundle/write.js';
 import { FileCache } from '../cache/file-cache.js';
 import { cacheDirIn, defaultCacheDir } from '../cache/location.js';
 import { type CompileResult, compileContent, type Timings } from '../compile.js';
+import { formatGithub } from './github.js';
 import type { Options } from './options.js';
 import { formatJson, formatText } from './report.js';
 
@@ -39,7 +40,9 @@ export async function run(options: Options, session: Session): Promise<number> {
   process.stdout.write(
     options.format === 'json'
       ? formatJson(result, reportOptions)
-      : formatText(result, { ...reportOptions, color }),
+      : options.format === 'github'
+        ? formatGithub(result, reportOptions)
+        : formatText(result, { ...reportOptions, color }),
   );
   if (result.output && options.command === 'build') {
     const out = path.resolve(options.out);

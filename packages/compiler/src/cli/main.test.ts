@@ -252,7 +252,7 @@ describe('usage', () => {
     [[], 'missing command: build or check'],
     [['check', '--frobnicate'], "Unknown option '--frobnicate'"],
     [['check', 'does-not-exist'], "content directory 'does-not-exist' does not exist"],
-    [['check', '--format', 'xml'], "--format must be text or json, not 'xml'"],
+    [['check', '--format', 'xml'], "--format must be text, json or github, not 'xml'"],
     [['check', '--max-warnings', 'many'], "--max-warnings needs a whole number >= 0, not 'many'"],
     [['check', 'a', 'b'], "unexpected argument 'b'"],
     [['check', '--jobs', '0'], "--jobs needs a whole number >= 1, not '0'"],

@@ -9,7 +9,7 @@ Commands:
 
 Options:
   -o, --out DIR          bundle directory for build (default: bundle)
-  -f, --format FORMAT    text (default) or json
+  -f, --format FORMAT    text (default), json, or github (GitHub Actions annotations)
   -w, --watch            re-run on every change
       --max-warnings N   exit 1 when there are more than N warnings
   -j, --jobs N           threads for parsing (default: one per core for large content)
@@ -26,7 +26,7 @@ export interface Options {
   command: 'build' | 'check';
   contentDir: string;
   out: string;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'github';
   watch: boolean;
   maxWarnings: number | undefined;
   jobs: number | undefined;
@@ -63,8 +63,8 @@ export function parseOptions(argv: string[]): Options | 'help' | 'version' {
   if (command !== 'build' && command !== 'check') throw new UsageError(`unknown command '${command}'`);
   if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json')
-    throw new UsageError(`--format must be text or json, not '${format}'`);
+  if (format !== 'text' && format !== 'json' && format !== 'github')
+    throw new UsageError(`--format must be text, json or github, not '${format}'`);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
