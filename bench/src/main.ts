@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { apiBenchmark } from './api-bench.ts';
 import { compilerBenchmark } from './compiler.ts';
+import { previewBenchmark } from './preview-bench.ts';
 import { siteBenchmark } from './site-bench.ts';
 import { CLI, REPO } from './util.ts';
 import { webBenchmark } from './web-bench.ts';
@@ -52,6 +53,8 @@ export const BENCHMARKS: Benchmark[] = [
   webBenchmark,
   // The public site: prerendered pages' JavaScript and Lighthouse (site-bench.ts).
   siteBenchmark,
+  // Live preview (issue 14): file write → the API serves the change, through `npm run dev`.
+  previewBenchmark,
 ];
 
 async function main(argv: string[]): Promise<number> {

@@ -11,8 +11,11 @@ import { type ExamDraft, extractExam } from './extract/exam.js';
 import { baseName } from './extract/file-id.js';
 import { extractGuide, type GuideDraft } from './extract/guide.js';
 import type { QuestionDraft } from './extract/question.js';
+import { lintDocumentImages } from './lint/document-images.js';
 import { firstTooDeep, MAX_NESTING } from './parse/nesting.js';
 import { parseMarkdown, transformMarkdown } from './parse/processor.js';
+import { resolveLocalAssets } from './render/local-assets.js';
+import { parseContext } from './source/context.js';
 import { classify, type SourceFile, type SourceKind } from './source/load.js';
 
 export interface FileResult {
@@ -28,6 +31,8 @@ export interface FileResult {
    */
   declaredId?: string | undefined;
   questions: QuestionDraft[];
+  /** Bundle names of the local assets this file links to (source/assets.ts). */
+  assets?: string[] | undefined;
 }
 
 export function compileFile(
@@ -40,16 +45,20 @@ export function compileFile(
   try {
     // Every problem of this file is reported on its VFile (file.message), as remark plugins do.
     // String(): the text as the parser reads it (a value that cannot become text is a failure here).
-    const file = new VFile({ path: source.path, value: String(source.text), data: { kind } });
+    const context = parseContext(source.context);
+    const file = new VFile({ path: source.path, value: String(source.text), data: { kind, context } });
     tree = parseMarkdown(file);
     const deep = firstTooDeep(tree);
     if (deep) return tooDeep(source.path, kind, tree, deep.position?.start);
     transformMarkdown(tree, file);
+    const assets = resolveLocalAssets(file, tree, context.assets);
+    if (assets.length > 0) result.assets = assets;
     if (kind === 'exam') {
       result.exam = extractExam(file, tree);
       result.declaredId = result.exam?.exam.id ?? declaredId(source.path, tree, 'id');
     } else if (kind === 'guide') {
       const { guide, questions } = extractGuide(file, tree);
+      lintDocumentImages(file, tree, guide?.silenced ?? []);
       result.guide = guide;
       result.declaredId = guide?.guide.slug ?? declaredId(source.path, tree, 'slug');
       result.questions = questions;

@@ -14,6 +14,8 @@ import { compileAndPrepare, type PreparedFile } from './bundle/prepare.js';
 import type { FileCache } from './cache/file-cache.js';
 import { type Diagnostic, diagnostic } from './diagnostics.js';
 import { linkFiles } from './link/index.js';
+import { type Asset, loadAssets } from './source/assets.js';
+import { applyContexts } from './source/context.js';
 import { classify, loadContent, type SourceFile } from './source/load.js';
 import { type Job, prepareInWorkers, threadsFor } from './threads/pool.js';
 import { tidyDiagnostics } from './tidy-diagnostics.js';
@@ -30,6 +32,11 @@ export interface CompileOptions {
   jobs?: number | undefined;
   /** Reuses per-file results by content hash (memory, and disk when the cache has a dir). */
   cache?: FileCache | undefined;
+  /**
+   * compileSources: the local files (images…) the sources may link to; absent, local links are
+   * not checked. compileContent reads them from the content dir.
+   */
+  assets?: readonly Asset[] | undefined;
 }
 
 export interface CompileResult {
@@ -82,13 +89,16 @@ export function compileSources(sources: readonly SourceFile[], options: CompileO
   const started = performance.now();
   const timings = newTimings();
   const { cache } = options;
-  const keys = new Map(sources.flatMap((s) => (cache ? [[s.path, cache.key(s.path, s.text)] as const] : [])));
+  const textKeys = new Map(
+    sources.flatMap((s) => (cache ? [[s.path, cache.key(s.path, s.text)] as const] : [])),
+  );
+  const { sources: withContext, keys } = applyContexts(sources, textKeys, options.assets);
   cache?.begin();
-  const phase = perFilePhase(sources, keys, cache);
+  const phase = perFilePhase(withContext, keys, cache);
   const prepared = phase.finish(compileInThread(phase.jobs));
   timings.compiled = phase.jobs.length;
   timings.perFile = performance.now() - started;
-  return finish({ prepared, sources, fileCount: sources.length, options, timings });
+  return finish({ prepared, sources, fileCount: sources.length, options, timings, assets: options.assets });
 }
 
 /** Reads and compiles a content directory. */
@@ -98,9 +108,11 @@ export async function compileContent(dir: string, options: CompileOptions = {}):
   const timings = newTimings();
   cache?.begin();
   const loaded = await loadContent(dir, options.root ?? dir, { cache });
+  const assets = options.assets ?? loadAssets(dir);
+  const { sources, keys } = applyContexts(loaded.sources, loaded.keys, assets);
   timings.load = performance.now() - started;
   started = performance.now();
-  const phase = perFilePhase(loaded.sources, loaded.keys, cache);
+  const phase = perFilePhase(sources, keys, cache);
   const { jobs } = phase;
   const bytes = jobs.reduce((sum, job) => sum + job.text.length, 0);
   const threads = threadsFor(bytes, jobs.length, options.jobs);
@@ -119,6 +131,7 @@ export async function compileContent(dir: string, options: CompileOptions = {}):
     fileCount: loaded.fileCount,
     options: { root: dir, ...options },
     timings,
+    assets,
   });
 }
 
@@ -149,7 +162,7 @@ function perFilePhase(
   const misses = prepared.flatMap((hit, i) => (hit ? [] : [i]));
   const jobs = misses.map((i) => {
     const source = sources[i] as SourceFile;
-    return { path: source.path, text: source.text, key: keys.get(source.path) };
+    return { path: source.path, text: source.text, context: source.context, key: keys.get(source.path) };
   });
   return {
     jobs,
@@ -174,6 +187,8 @@ interface FinishInput {
   fileCount: number;
   options: CompileOptions;
   timings: Timings;
+  /** The local files links may point at; the ones the content uses go into the bundle. */
+  assets?: readonly Asset[] | undefined;
 }
 
 /** The whole-content phases (link, assemble) and the result. */
@@ -184,6 +199,7 @@ function finish({
   fileCount,
   options,
   timings,
+  assets,
 }: FinishInput): CompileResult {
   const diagnostics: Diagnostic[] = [...loadDiagnostics];
   const content = sources.filter((s) => classify(s.path) !== undefined);
@@ -215,6 +231,7 @@ function finish({
         options.generator ?? GENERATOR,
         options.cache?.hashMemo,
       );
+      if (assets) output.assets = usedAssets(relevant, assets);
     }
     timings.assemble = performance.now() - started;
   } catch (error) {
@@ -242,4 +259,12 @@ function finish({
     sources: new Map(sources.map((s) => [s.path, s.text])),
     timings,
   };
+}
+
+/** The assets some file links to, by bundle name. */
+function usedAssets(files: readonly PreparedFile[], assets: readonly Asset[]): Record<string, Uint8Array> {
+  const used = new Set(files.flatMap((f) => f.result.assets ?? []));
+  const out: Record<string, Uint8Array> = {};
+  for (const asset of assets) if (used.has(asset.name)) out[asset.name] = asset.bytes;
+  return out;
 }

@@ -6,6 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES_DIR, sampleSources, sampleWith } from './__fixtures__/helpers.js';
+import { IMPORT_RULE_CASES } from './__fixtures__/import-rule-cases.js';
 import { compileSources, type RuleId } from './index.js';
 
 interface Expected {
@@ -17,6 +18,8 @@ interface Expected {
 }
 
 const CASES: Expected[] = [
+  // Issue 14's rules (imported banks, assets, the new linter rules).
+  ...IMPORT_RULE_CASES,
   {
     rule: 'nesting-too-deep',
     file: 'questions/sample-cert/deep.md',

@@ -61,7 +61,7 @@ export function kvBundleStore(options: KvBundleStoreOptions = {}): BundleStore {
         throw new BundleError(`no KV namespace is bound as ${binding} (wrangler.jsonc kv_namespaces)`);
       }
       const now = Date.now();
-      if (!snapshot || now - checkedAt >= pointerTtlMs) {
+      if (!snapshot || now - checkedAt >= ttlOf(env, pointerTtlMs)) {
         let pointer: string | null;
         try {
           pointer = await kv.get(KV.current, { cacheTtl: POINTER_CACHE_TTL });
@@ -124,4 +124,14 @@ function parseCatalog(value: unknown, hash: string, key: string): Catalog {
   if (catalog.manifest.contentHash !== hash) corrupt('its manifest is of another build');
   if (catalog.keysContentHash !== hash) corrupt('its grading keys are of another build');
   return catalog;
+}
+
+/**
+ * The pointer TTL: `npm run dev` sets the var CONTENT_POINTER_TTL_MS=0 (live preview), so a
+ * published change is seen on the next request; otherwise the store's option.
+ */
+function ttlOf(env: unknown, fallback: number): number {
+  const value = (env as { CONTENT_POINTER_TTL_MS?: unknown }).CONTENT_POINTER_TTL_MS;
+  const ms = typeof value === 'string' && value !== '' ? Number(value) : Number.NaN;
+  return Number.isFinite(ms) && ms >= 0 ? ms : fallback;
 }

@@ -19,6 +19,8 @@ export interface BundleOutput {
   manifest: Manifest;
   /** Bundle-relative path (BUNDLE_FILES) → chunks whose concatenation is the file. */
   files: Record<string, Uint8Array[]>;
+  /** Local files the content links to, by bundle name (`<sha256-16>.<ext>`): written to public/assets/. */
+  assets?: Record<string, Uint8Array> | undefined;
 }
 
 const encoder = new TextEncoder();

@@ -190,6 +190,7 @@ export function slimResult(result: FileResult): FileResult {
   }
   if (result.bank) slim.bank = result.bank;
   if (result.declaredId !== undefined) slim.declaredId = result.declaredId;
+  if (result.assets) slim.assets = result.assets;
   return slim;
 }
 

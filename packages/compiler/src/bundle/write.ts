@@ -46,7 +46,9 @@ export async function writeBundleOutput(
   outDir: string,
   previous?: WrittenBundle,
 ): Promise<WrittenBundle> {
-  const files = output.files;
+  // The bundle files, plus the content's local assets under public/assets/<hash>.<ext>.
+  const files: Record<string, Uint8Array[]> = { ...output.files };
+  for (const [name, bytes] of Object.entries(output.assets ?? {})) files[`public/assets/${name}`] = [bytes];
   const written: WrittenBundle = { outDir, files: new Map() };
   await swapIn(outDir, Object.keys(files), async (rel, target) => {
     const chunks = files[rel] as Uint8Array[];

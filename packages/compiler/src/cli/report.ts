@@ -1,9 +1,8 @@
 /** Reporters: `file:line:col: error: message [rule]` + code frame, or one JSON document. */
 import path from 'node:path';
 import { styleText } from 'node:util';
-import { codeFrameColumns } from '@babel/code-frame';
 import type { CompileResult } from '../compile.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { frame } from './frame.js';
 
 export interface TextOptions {
   /** Directory that diagnostic paths are shown relative to (normally process.cwd()). */
@@ -40,21 +39,6 @@ export function formatText(result: CompileResult, options: TextOptions): string 
   }
   lines.push(paint('bold', summaryLine(result)));
   return `${lines.join('\n')}\n`;
-}
-
-function frame(source: string, d: Diagnostic): string {
-  // @babel/code-frame 8 counts columns from 0; ours count from 1 like unist and editors.
-  const start = { line: d.line ?? 1, column: (d.column ?? 1) - 1 };
-  // Multi-line spans make noisy frames: mark the first line only.
-  const end =
-    d.endLine === d.line && d.endColumn !== undefined && d.endColumn > (d.column ?? 1)
-      ? { line: start.line, column: d.endColumn - 1 }
-      : undefined;
-  return codeFrameColumns(source, end ? { start, end } : { start }, {
-    highlightCode: false,
-    linesAbove: 1,
-    linesBelow: 1,
-  });
 }
 
 export function summaryLine(result: Pick<CompileResult, 'errors' | 'warnings' | 'files'>): string {

@@ -1,16 +1,22 @@
 /**
  * A question bank file: optional frontmatter defaults, then questions in either syntax.
  * Anything that is neither a directive question nor a plain-style question ("Back to top"
- * links, section headings) is ignored, so public banks compile unchanged.
+ * links, section headings, tables of contents) is ignored, so public banks compile unchanged.
+ *
+ * Defaults come from the question's attributes, then the file's frontmatter, then the exam
+ * (its only domain, its `bankDomains` entry for this file, its `unusableQuestions`), then the
+ * folder (`questions/<exam-id>/`). The exam's settings arrive with the file (its context).
  */
-import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
-import type { ContainerDirective } from 'mdast-util-directive';
+import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { isQuestionLintRule, type RuleId, report } from '../diagnostics.js';
 import { lintQuestion } from '../lint/index.js';
 import { parseFrontmatter } from '../parse/frontmatter.js';
 import { openingSpan } from '../parse/positions.js';
 import { BankFrontmatter } from '../schema/frontmatter.js';
+import type { FileContext } from '../source/context.js';
+import { isLabelOnly } from './derived-id.js';
 import { extractDirectiveQuestion } from './directive-question.js';
 import { extractPlainQuestion } from './plain-question.js';
 import {
@@ -21,6 +27,7 @@ import {
   type QuestionDraft,
 } from './question.js';
 import { readLintConfig } from './silence.js';
+import { markerParagraph, readTrailing } from './trailing.js';
 
 export interface BankDraft {
   /** The exam this file's questions default to (frontmatter `exam`, else the folder). */
@@ -33,6 +40,7 @@ export function extractBank(file: VFile, tree: Root): { bank: BankDraft; questio
   const frontmatter = parseFrontmatter(file, tree, BankFrontmatter, { required: false });
   const data = frontmatter.data ?? {};
   const silenced = readLintConfig(file, data.lint, frontmatter.keys, frontmatter.span);
+  const context = (file.data as { context?: FileContext }).context ?? {};
 
   // questions/<exam-id>/<name>.md: the folder names the exam unless the frontmatter does.
   const parts = file.path.split('/');
@@ -50,14 +58,19 @@ export function extractBank(file: VFile, tree: Root): { bank: BankDraft; questio
       frontmatter.span,
     );
   }
+  const settings = exam ? context.exams?.[exam.value] : undefined;
+  const examDomain = settings?.bankDomains?.[parts.slice(2).join('/')] ?? settings?.domain;
   const defaults: QuestionDefaults = {
     exam,
     domain: data.domain
       ? { value: data.domain, span: frontmatter.keys.domain ?? frontmatter.span }
-      : undefined,
+      : examDomain
+        ? { value: examDomain, span: frontmatter.span }
+        : undefined,
     difficulty: data.difficulty,
     topics: data.topics,
     silenced: silenced.filter(isQuestionLintRule),
+    unusable: data.unusableQuestions ?? settings?.unusable ?? 'error',
   };
 
   const questions: QuestionDraft[] = [];
@@ -82,23 +95,25 @@ export function extractBank(file: VFile, tree: Root): { bank: BankDraft; questio
       );
       continue;
     }
-    // Plain style, heading form: heading, optional further stem blocks, task list.
+    // Plain style, heading form: heading ("Q12. …", or only "Question 12"), further stem blocks, task list.
     if (child.type === 'heading') {
       let j = i + 1;
       while (j < children.length && isStemContinuation(children[j] as RootContent)) j++;
       const list = children[j];
       if (list && isTaskList(list)) {
-        const { explanation, consumed } = plainExplanation(children[j + 1]);
+        const trailing = readTrailing(children.slice(j + 1), isQuestionStart);
         take(
           extractPlainQuestion(file, {
             heading: child as Heading,
+            labelOnly: isLabelOnly(mdastToString(child)),
             more: children.slice(i + 1, j),
             list,
-            explanation,
+            explanation: trailing.explanation,
+            sources: trailing.sources,
             defaults,
           }),
         );
-        i = j + consumed;
+        i = j + trailing.consumed;
       }
       continue;
     }
@@ -113,19 +128,21 @@ export function extractBank(file: VFile, tree: Root): { bank: BankDraft; questio
         }
         const next = children[i + 1];
         if (index === items.length - 1 && next && isTaskList(next)) {
-          const { explanation, consumed } = plainExplanation(children[i + 2]);
+          const trailing = readTrailing(children.slice(i + 2), isQuestionStart);
           const heading = firstParagraph(item);
           if (heading) {
             take(
               extractPlainQuestion(file, {
                 heading,
+                labelOnly: false,
                 more: item.children.slice(1),
                 list: next,
-                explanation,
+                explanation: trailing.explanation,
+                sources: trailing.sources,
                 defaults,
               }),
             );
-            i += 1 + consumed;
+            i += 1 + trailing.consumed;
           }
         }
       });
@@ -134,10 +151,20 @@ export function extractBank(file: VFile, tree: Root): { bank: BankDraft; questio
   return { bank: { exam: exam?.value, silenced }, questions };
 }
 
-function isStemContinuation(node: RootContent): boolean {
+/** What starts the next question (or section): the end of what follows a question's options. */
+function isQuestionStart(node: RootContent): boolean {
   return (
-    ['paragraph', 'code', 'blockquote', 'table', 'html'].includes(node.type) && !isExplanationParagraph(node)
+    node.type === 'heading' ||
+    node.type === 'thematicBreak' ||
+    (node.type === 'containerDirective' && node.name === 'question') ||
+    (node.type === 'list' &&
+      node.ordered === true &&
+      node.children.some((item) => item.children.some(isTaskList)))
   );
+}
+
+function isStemContinuation(node: RootContent): boolean {
+  return ['paragraph', 'code', 'blockquote', 'table', 'html'].includes(node.type) && !markerParagraph(node);
 }
 
 function firstParagraph(item: ListItem): Paragraph | undefined {
@@ -153,50 +180,14 @@ function numberedQuestion(
 ): ExtractedQuestion {
   const heading = firstParagraph(item) ?? { type: 'paragraph', children: [] };
   const list = item.children[listIndex] as List;
-  const { explanation } = plainExplanation(item.children[listIndex + 1]);
+  const trailing = readTrailing(item.children.slice(listIndex + 1) as RootContent[], isQuestionStart);
   return extractPlainQuestion(file, {
     heading,
+    labelOnly: false,
     more: item.children.slice(1, listIndex),
     list,
-    explanation,
+    explanation: trailing.explanation,
+    sources: trailing.sources,
     defaults,
   });
-}
-
-const EXPLANATION_PREFIX = /^\s*explanation\s*:?\s*/i;
-
-function isExplanationParagraph(node: RootContent | undefined): node is Paragraph {
-  if (node?.type !== 'paragraph') return false;
-  const first = node.children[0];
-  if (first?.type === 'text') return /^\s*explanation\s*:/i.test(first.value);
-  if (first?.type === 'strong' || first?.type === 'emphasis') {
-    const inner = first.children[0];
-    const next = node.children[1];
-    return (
-      inner?.type === 'text' &&
-      (/^\s*explanation\s*:\s*$/i.test(inner.value) ||
-        (/^\s*explanation\s*$/i.test(inner.value) && next?.type === 'text' && next.value.startsWith(':')))
-    );
-  }
-  return false;
-}
-
-/** "Explanation: …" paragraph (prefix removed) or a `:::explanation` block right after the options. */
-function plainExplanation(node: RootContent | undefined): {
-  explanation: RootContent[] | undefined;
-  consumed: number;
-} {
-  if (node && isExplanationDirective(node))
-    return { explanation: (node as ContainerDirective).children, consumed: 1 };
-  if (!isExplanationParagraph(node)) return { explanation: undefined, consumed: 0 };
-  const children: PhrasingContent[] = [...node.children];
-  const first = children[0];
-  if (first?.type === 'text') {
-    children[0] = { ...first, value: first.value.replace(EXPLANATION_PREFIX, '') };
-  } else {
-    children.shift();
-    const next = children[0];
-    if (next?.type === 'text') children[0] = { ...next, value: next.value.replace(/^\s*:?\s*/, '') };
-  }
-  return { explanation: [{ ...node, children }], consumed: 1 };
 }

@@ -1,6 +1,7 @@
 /**
- * The plain style of public question banks: a heading or numbered line (the stem and the id's
- * source) followed by a task list of options.
+ * The plain style of public question banks: a heading or numbered line (the stem, or only a label
+ * such as "Question 12" with the stem after it) followed by a task list of options, then
+ * optionally what follows the options (explanation, sources; see trailing.ts).
  */
 import type { List, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
@@ -8,55 +9,55 @@ import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { spanOfNode } from '../parse/positions.js';
+import { derivedId } from './derived-id.js';
+import { stripLetterLabels, withSources } from './plain-options.js';
 import { buildQuestion, type ExtractedQuestion, type QuestionDefaults } from './question.js';
+import type { Source } from './trailing.js';
 
 export interface PlainQuestionInput {
   /** The heading or numbered line; its text is the stem's first part and the id's source. */
   heading: Node & { children: PhrasingContent[] };
+  /** The heading is only a label ("Question 12"): the stem is `more`. */
+  labelOnly: boolean;
   /** Further stem blocks between the heading and the list (code, images, paragraphs). */
   more: RootContent[];
   list: List;
   explanation: RootContent[] | undefined;
+  sources: Source[];
   defaults: QuestionDefaults;
 }
 
-/** The plain style: id from the heading text, kebab-case, at most 64 characters. */
+/** The plain style: a derived id (derived-id.ts), unless the bank is written with directives. */
 export function extractPlainQuestion(file: VFile, input: PlainQuestionInput): ExtractedQuestion {
   const { heading, defaults } = input;
-  const id = plainQuestionId(mdastToString(heading));
+  const headingText = mdastToString(heading);
   const stemParagraph: Paragraph = { type: 'paragraph', children: heading.children };
   if (heading.position) stemParagraph.position = heading.position;
+  const stem = input.labelOnly ? input.more : [stemParagraph, ...input.more];
+  const stemText = stem.map((node) => mdastToString(node)).join('\n');
+  const id = derivedId({
+    file: file.path,
+    heading: headingText,
+    stem: stemText,
+    stemGoesOn: input.more.length > 0,
+  });
+  stripLetterLabels(input.list);
   const built = buildQuestion(file, {
     id,
     span: spanOfNode(heading),
     sourceNode: heading,
-    stem: [stemParagraph, ...input.more],
+    stem,
     list: input.list,
-    explanation: input.explanation,
+    explanation: withSources(input.explanation ?? [], input.sources),
     exam: defaults.exam,
     domain: defaults.domain,
     difficulty: defaults.difficulty,
     topics: defaults.topics ?? [],
     silenced: defaults.silenced,
+    unusable: defaults.unusable,
   });
   if (!id) {
     report(file, 'question-missing-id', 'cannot derive a question id from this heading', spanOfNode(heading));
   }
   return { draft: id ? built.draft : undefined, syntax: built.syntax };
-}
-
-/** "Which PSI value indicates major drift?" → "which-psi-value-indicates-major-drift". */
-export function plainQuestionId(text: string): string {
-  const kebab = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/^\s*(?:q(?:uestion)?\s*)?\d+\s*[.):-]\s*/, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (kebab.length <= 64) return kebab;
-  // Cut at a word boundary when one is near, so ids stay readable.
-  const cut = kebab.slice(0, 64);
-  const lastHyphen = cut.lastIndexOf('-');
-  return (lastHyphen > 40 ? cut.slice(0, lastHyphen) : cut).replace(/-+$/, '');
 }

@@ -12,6 +12,8 @@ import { type RuleId, report, type Span } from '../diagnostics.js';
 import { sourceRef, spanOfNode } from '../parse/positions.js';
 import { renderFragment, renderInlineOrBlocks } from '../render/html.js';
 import type { Difficulty, PublicQuestion, QuestionKey } from '../schema/index.js';
+import { announcedCount } from './choose-count.js';
+import { type ImageFact, imagesOf, optionCues } from './question-facts.js';
 
 /** A value plus where the author wrote it, so later phases can point at it. */
 export interface Located<T> {
@@ -27,6 +29,8 @@ export interface QuestionDefaults {
   topics?: string[] | undefined;
   /** File-wide lint silences from frontmatter `lint.ignore` (already validated). */
   silenced: RuleId[];
+  /** `unusableQuestions` of the bank file or its exam: 'warn' leaves unusable plain questions out. */
+  unusable?: 'error' | 'warn' | undefined;
 }
 
 /** The serializable result for one question: everything the link phase and the bundle need. */
@@ -39,7 +43,15 @@ export interface QuestionDraft {
   examSpan: Span;
   domainSpan: Span;
   /** Facts the bank-level linter needs, without any HTML. */
-  lint: { optionLengths: number[]; correct: number[]; silenced: RuleId[] };
+  lint: {
+    optionLengths: number[];
+    correct: number[];
+    silenced: RuleId[];
+    /** Plain text of stem and options (near-duplicate-question). */
+    text: string;
+    /** Absolute words in each option's prose (absolute-word-cue). */
+    cues: string[][];
+  };
 }
 
 /** The parsed shape the per-question linter inspects (holds mdast nodes; never serialized). */
@@ -50,11 +62,15 @@ export interface QuestionSyntax {
   options: Array<{ text: string; correct: boolean; span: Span }>;
   hasExplanation: boolean;
   silenced: RuleId[];
+  /** Images of stem, options and explanation (image-alt-text). */
+  images: ImageFact[];
+  /** Left out (unusableQuestions: warn): not linted. */
+  skipped: boolean;
 }
 
 /** A question as extracted; its problems are reported on the file. */
 export interface ExtractedQuestion {
-  /** Absent when the question has no id. */
+  /** Absent when the question has no id, or was left out (unusableQuestions: warn). */
   draft: QuestionDraft | undefined;
   syntax: QuestionSyntax;
 }
@@ -82,24 +98,30 @@ export interface BuildInput {
   difficulty: Difficulty | undefined;
   topics: string[];
   silenced: RuleId[];
+  /** 'warn': a question without a usable key is left out with one warning instead of an error. */
+  unusable?: 'error' | 'warn' | undefined;
 }
 
 /** The draft and the linter's view of one question; problems are reported on `file`. */
 export function buildQuestion(
   file: VFile,
   input: BuildInput,
-): { draft: QuestionDraft; syntax: QuestionSyntax } {
+): { draft: QuestionDraft | undefined; syntax: QuestionSyntax } {
   const { id, span } = input;
   const label = id ? `question '${id}'` : 'question';
+  // Problems that make a question unusable; an imported bank may downgrade them (unusableQuestions).
+  let skipped = false;
+  const unusable = (
+    rule: 'question-no-correct' | 'question-too-few-options' | 'question-choose-count',
+    message: string,
+    at: Span,
+  ) => {
+    if (input.unusable !== 'warn') return report(file, rule, message, at);
+    if (!skipped) report(file, 'question-skipped', `${message}; left out (unusableQuestions: warn)`, at);
+    skipped = true;
+  };
 
-  const options: Array<{
-    id: string;
-    html: string;
-    text: string;
-    correct: boolean;
-    rationale?: string;
-    span: Span;
-  }> = [];
+  const options: ReadOption[] = [];
   for (const item of input.list?.children ?? []) {
     if (typeof item.checked !== 'boolean') {
       report(
@@ -119,15 +141,13 @@ export function buildQuestion(
   }
 
   if (!input.list) {
-    report(
-      file,
+    unusable(
       'question-too-few-options',
       `${label} has no options: list them as a task list (- [ ] wrong, - [x] correct)`,
       span,
     );
   } else if (options.length < 2) {
-    report(
-      file,
+    unusable(
       'question-too-few-options',
       `${label} has ${options.length} option${options.length === 1 ? '' : 's'}; it needs at least 2`,
       spanOfNode(input.list),
@@ -135,11 +155,20 @@ export function buildQuestion(
   }
   const correct = options.filter((o) => o.correct).map((o) => o.id);
   if (input.list && options.length > 0 && correct.length === 0) {
-    report(
-      file,
+    unusable(
       'question-no-correct',
       `${label} has no correct option: mark it with [x]`,
       spanOfNode(input.list),
+    );
+  }
+
+  const stemText = input.stem.map((node) => mdastToString(node)).join(' ');
+  const announced = announcedCount(stemText);
+  if (announced !== undefined && correct.length > 0 && announced !== correct.length) {
+    unusable(
+      'question-choose-count',
+      `${label} asks to choose ${announced} but marks ${correct.length} option${correct.length === 1 ? '' : 's'} [x]`,
+      span,
     );
   }
 
@@ -187,6 +216,8 @@ export function buildQuestion(
       optionLengths: options.map((o) => o.text.length),
       correct: options.flatMap((o, index) => (o.correct ? [index] : [])),
       silenced: input.silenced,
+      text: [stemText, ...options.map((o) => o.text)].join(' ').replace(/\s+/g, ' ').trim(),
+      cues: optionCues(options),
     },
   };
   const syntax: QuestionSyntax = {
@@ -196,14 +227,24 @@ export function buildQuestion(
     options: options.map((o) => ({ text: o.text, correct: o.correct, span: o.span })),
     hasExplanation: input.explanation !== undefined && input.explanation.length > 0,
     silenced: input.silenced,
+    images: imagesOf([...input.stem, ...options.flatMap((o) => o.body), ...(input.explanation ?? [])]),
+    skipped,
   };
-  return { draft, syntax };
+  return { draft: skipped ? undefined : draft, syntax };
 }
 
-function readOption(
-  item: ListItem,
-  letter: string,
-): { id: string; html: string; text: string; correct: boolean; rationale?: string; span: Span } {
+/** One option as read from its list item: HTML for the bundle, plain text and nodes for the linter. */
+interface ReadOption {
+  id: string;
+  html: string;
+  text: string;
+  correct: boolean;
+  rationale?: string;
+  span: Span;
+  body: RootContent[];
+}
+
+function readOption(item: ListItem, letter: string): ReadOption {
   const body: RootContent[] = [];
   const rationale: RootContent[] = [];
   for (const child of item.children) {
@@ -222,5 +263,6 @@ function readOption(
     correct: item.checked === true,
     ...(rationale.length > 0 ? { rationale: renderInlineOrBlocks(rationale) } : {}),
     span: spanOfNode(item),
+    body,
   };
 }

@@ -20,15 +20,27 @@ export function checkBanks(model: LinkModel, files: readonly FileResult[], repor
   }
 
   const byExam = new Map<string, BankQuestion[]>();
-  for (const { draft } of model.questions.values()) {
+  // Questions of a guide that lost its slug to another (duplicate-slug) are not part of any bank.
+  const keptGuides = new Set([...model.guides.values()].map((g) => g.file));
+  for (const { file, draft } of model.questions.values()) {
+    if (file.startsWith('guides/') && !keptGuides.has(file)) continue;
     const list = byExam.get(draft.public.exam) ?? [];
-    list.push({ id: draft.public.id, optionLengths: draft.lint.optionLengths, correct: draft.lint.correct });
+    list.push({
+      id: draft.public.id,
+      optionLengths: draft.lint.optionLengths,
+      correct: draft.lint.correct,
+      file,
+      span: draft.span,
+      text: draft.lint.text ?? '',
+      cues: draft.lint.cues ?? [],
+      silenced: draft.lint.silenced,
+    });
     byExam.set(draft.public.exam, list);
   }
   // Bank warnings point at the exam file, where the bank is defined.
   for (const [id, { file, draft }] of model.exams) {
-    lintBank(id, byExam.get(id) ?? [], silencedByExam.get(id) ?? new Set(), (rule, message) =>
-      report(file, rule, message, draft.frontmatterSpan),
+    lintBank(id, byExam.get(id) ?? [], silencedByExam.get(id) ?? new Set(), (rule, message, at) =>
+      report(at?.file ?? file, rule, message, at?.span ?? draft.frontmatterSpan),
     );
   }
 }

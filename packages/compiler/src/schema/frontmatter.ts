@@ -13,6 +13,9 @@ export const LintConfig = z.strictObject({
 export type LintConfig = z.infer<typeof LintConfig>;
 
 /** The exam's bundle fields as authors write them; `id` defaults to the file name. */
+/** `unusableQuestions: warn` — imported questions without a usable key are left out with a warning. */
+export const UnusableQuestions = z.enum(['error', 'warn']);
+
 export const ExamFrontmatter = Exam.omit({
   id: true,
   scoring: true,
@@ -22,6 +25,9 @@ export const ExamFrontmatter = Exam.omit({
   id: Slug.optional(),
   scoring: z.strictObject({ multipleSelect: MultipleSelectScoring.default('all-or-nothing') }).optional(),
   lint: LintConfig.optional(),
+  /** Bank file (relative to questions/<exam-id>/) → the domain of its questions. */
+  bankDomains: z.record(z.string(), Slug).optional(),
+  unusableQuestions: UnusableQuestions.optional(),
 });
 export type ExamFrontmatter = z.infer<typeof ExamFrontmatter>;
 
@@ -49,5 +55,5 @@ export const BankFrontmatter = PublicQuestion.pick({
   topics: true,
 })
   .partial()
-  .extend({ lint: LintConfig.optional() });
+  .extend({ lint: LintConfig.optional(), unusableQuestions: UnusableQuestions.optional() });
 export type BankFrontmatter = z.infer<typeof BankFrontmatter>;

@@ -14,6 +14,8 @@ export type SourceKind = 'exam' | 'guide' | 'bank';
 export interface SourceFile {
   path: string;
   text: string;
+  /** What the file needs from other files (source/context.ts), as canonical JSON; '' or absent: nothing. */
+  context?: string | undefined;
 }
 
 /** The folder decides what a file is (docs/authoring.md). Other Markdown is not content. */

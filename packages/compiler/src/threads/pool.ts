@@ -17,6 +17,8 @@ import { compileAndPrepare, type PreparedFile } from '../bundle/prepare.js';
 export interface Job {
   path: string;
   text: string;
+  /** The file's context (source/context.ts); part of its cache key. */
+  context?: string | undefined;
   /** Cache key: when given with a cache dir, the worker writes the disk entry itself. */
   key?: string | undefined;
 }

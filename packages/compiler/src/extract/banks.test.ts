@@ -1,0 +1,188 @@
+/**
+ * Real public banks compile unchanged: one fixture tree per shape found in public GitHub banks
+ * (written anew; the shapes are theirs, the questions are ours). Each tree is what an author has
+ * after copying a bank and its images under questions/<exam>/ and adding one exam file.
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, readTree, toSources } from '../__fixtures__/helpers.js';
+import { type CompileResult, compileContent, compileSources } from '../index.js';
+
+const BANKS = path.join(FIXTURES, 'banks');
+const results = new Map<string, CompileResult>();
+beforeAll(async () => {
+  for (const name of ['headings-long', 'numbered-code', 'numbered-headings', 'choose-n', 'unusable']) {
+    results.set(name, await compileContent(path.join(BANKS, name), { root: '.' }));
+  }
+});
+const compileBank = (name: string) => results.get(name) as CompileResult;
+
+/** A bank's result and summary, filled in before its tests run. */
+function useBank(name: string): { result: CompileResult; s: ReturnType<typeof summary> } {
+  const state = {} as { result: CompileResult; s: ReturnType<typeof summary> };
+  beforeAll(() => {
+    state.result = compileBank(name);
+    state.s = summary(state.result);
+  });
+  return state;
+}
+
+function summary(result: CompileResult) {
+  const questions = result.bundle?.public.questions ?? [];
+  return {
+    errors: result.diagnostics.filter((d) => d.severity === 'error'),
+    count: questions.length,
+    options: Object.fromEntries(questions.map((q) => [q.id, q.options.length])),
+    multiple: questions.filter((q) => q.type === 'multiple').map((q) => [q.id, q.selectCount]),
+    ids: questions.map((q) => q.id),
+  };
+}
+
+describe('bank: long headings, relative images, back-to-top links, a table of contents (no frontmatter)', () => {
+  const bank = useBank('headings-long');
+  it('compiles without errors: 5 questions, one domain from the exam', () => {
+    expect(bank.s.errors).toEqual([]);
+    expect(bank.s.count).toBe(5);
+    expect(new Set(bank.result.bundle?.public.questions.map((q) => q.domain))).toEqual(
+      new Set(['ml-on-cloud']),
+    );
+  });
+  it('gives distinct ids to questions with the same long opening', () => {
+    expect(new Set(bank.s.ids).size).toBe(5);
+    for (const id of bank.s.ids) expect(id.length).toBeLessThanOrEqual(64);
+    const grocery = bank.s.ids.filter((id) =>
+      id.startsWith('a-data-science-team-at-a-regional-grocery-chain'),
+    );
+    expect(grocery).toHaveLength(2);
+  });
+  it('counts options and multiple-select questions', () => {
+    expect(Object.values(bank.s.options).sort()).toEqual([2, 4, 4, 4, 4]);
+    expect(bank.s.multiple).toHaveLength(1);
+    expect(bank.s.multiple[0]?.[1]).toBe(2);
+  });
+  it('copies the images into the bundle, content-addressed, and points the stems at them', () => {
+    const assets = Object.keys(bank.result.output?.assets ?? {});
+    expect(assets).toHaveLength(2);
+    for (const name of assets) expect(name).toMatch(/^[0-9a-f]{16}\.png$/);
+    const withImage = bank.result.bundle?.public.questions.filter((q) => q.stemHtml.includes('<img')) ?? [];
+    expect(withImage).toHaveLength(2);
+    for (const q of withImage) expect(q.stemHtml).toMatch(/src="\/api\/v1\/assets\/[0-9a-f]{16}\.png"/);
+  });
+  it('warns about label-only alt text ("Question 3")', () => {
+    const alt = bank.result.diagnostics.filter((d) => d.rule === 'image-alt-text');
+    expect(alt.map((d) => [d.file, d.line])).toEqual([
+      ['questions/cloud-ml-specialist/README.md', 32],
+      ['questions/cloud-ml-specialist/README.md', 52],
+    ]);
+  });
+});
+
+describe('bank: "#### Q12." headings, code in stems and options, references and explanations after the options', () => {
+  const bank = useBank('numbered-code');
+  const q = (id: string) => bank.result.bundle?.public.questions.find((x) => x.id === id);
+  const key = (id: string) => bank.result.bundle?.private.keys.find((x) => x.id === id);
+  it('compiles without errors; ids from the file and the number; domains from the exam mapping', () => {
+    expect(bank.s.errors).toEqual([]);
+    expect(bank.s.ids).toEqual([
+      'css-quiz-q1',
+      'css-quiz-q2',
+      'css-quiz-q3',
+      'js-quiz-q1',
+      'js-quiz-q2',
+      'js-quiz-q3',
+      'js-quiz-q4',
+      'js-quiz-q5',
+    ]);
+    expect(q('js-quiz-q1')?.domain).toBe('scripting');
+    expect(q('css-quiz-q1')?.domain).toBe('styling');
+  });
+  it('keeps an option whose content is a following code block or table as one option', () => {
+    expect(bank.s.options).toMatchObject({ 'js-quiz-q4': 3, 'css-quiz-q2': 2, 'js-quiz-q2': 4 });
+    expect(q('js-quiz-q4')?.options[1]?.html).toContain('<pre><code class="language-js">');
+    expect(q('css-quiz-q2')?.options[0]?.html).toContain('<table>');
+    expect(key('js-quiz-q4')?.correct).toEqual(['b']);
+  });
+  it('checks "(Choose two.)" against the marked options', () => {
+    expect(bank.s.multiple).toEqual([['js-quiz-q5', 2]]);
+  });
+  it('reads what follows the options: explanation, example code, references as sources', () => {
+    expect(key('js-quiz-q2')?.explanationHtml).toContain('fixes the binding');
+    const q4 = key('js-quiz-q4')?.explanationHtml ?? '';
+    expect(q4).toContain('fresh binding per iteration');
+    expect(q4).toContain('queueMicrotask');
+    expect(q4).toMatch(
+      /Sources[\s\S]*href="https:\/\/example\.org\/js\/let"[\s\S]*href="https:\/\/example\.org\/js\/closures"/,
+    );
+    expect(key('js-quiz-q1')?.explanationHtml).toContain('href="https://example.org/js/declarations"');
+    expect(key('css-quiz-q2')?.explanationHtml).toContain('both axes');
+  });
+});
+
+describe('bank: "### 1 ." and "### Question 3" headings, numbered lists, HTML details', () => {
+  const bank = useBank('numbered-headings');
+  it('compiles without errors', () => {
+    expect(bank.s.errors).toEqual([]);
+    // Numbered headings give file-and-number ids; numbered list items keep the kebab stem.
+    expect(bank.s.ids).toEqual([
+      'practice-test-1-q1',
+      'practice-test-1-q2',
+      'practice-test-1-q3',
+      'which-service-runs-code-without-managing-servers',
+      'which-storage-tier-is-cheapest-for-data-read-once-a-year',
+    ]);
+    expect(Object.values(bank.s.options)).toEqual([4, 3, 4, 3, 3]);
+    expect(bank.s.multiple).toEqual([]);
+  });
+  it('takes the stem of a label-only heading from the paragraph after it', () => {
+    const q3 = bank.result.bundle?.public.questions.find((x) => x.id === 'practice-test-1-q3');
+    expect(q3?.stemHtml).toBe(
+      '<p>A startup pays only for the minutes its servers run. Which cloud benefit does this show?</p>',
+    );
+  });
+});
+
+describe('bank: "(Choose two.)" headings with the list on the next line, lettered options, callout explanations', () => {
+  const bank = useBank('choose-n');
+  it('compiles without errors: 3 questions, 2 multiple select', () => {
+    expect(bank.s.errors).toEqual([]);
+    expect(bank.s.count).toBe(3);
+    expect(bank.s.multiple.map((m) => m[1]).sort()).toEqual([2, 3]);
+    expect(Object.values(bank.s.options).sort()).toEqual([4, 4, 5]);
+  });
+  it('drops the A./B. labels (the client letters the options) and reads the callout as the explanation', () => {
+    const flood = bank.result.bundle?.public.questions.find((x) => x.stemHtml.includes('has not learned'));
+    expect(flood?.options[1]?.html).toBe(
+      'It floods the frame out of every port except the one it came in on.',
+    );
+    const key = bank.result.bundle?.private.keys.find((k) => k.id === flood?.id);
+    expect(key?.explanationHtml).toBe(
+      '<p>Unknown unicast frames are flooded; the reply then teaches the switch where the host is.</p>',
+    );
+  });
+});
+
+describe('bank: unusable questions downgraded by the exam (unusableQuestions: warn)', () => {
+  let result: CompileResult;
+  beforeAll(() => {
+    result = compileBank('unusable');
+  });
+  it('leaves out the question without a key and the one with one option, with warnings', () => {
+    expect(result.errors).toBe(0);
+    expect(result.bundle?.public.questions).toHaveLength(2);
+    expect(result.diagnostics.filter((d) => d.rule === 'question-skipped').map((d) => d.line)).toEqual([
+      9, 14,
+    ]);
+  });
+  it('is an error without the setting', () => {
+    const tree = readTree(path.join(BANKS, 'unusable'));
+    tree.set(
+      'exams/draft-bank.md',
+      (tree.get('exams/draft-bank.md') ?? '').replace('unusableQuestions: warn\n', ''),
+    );
+    const strict = compileSources(toSources(tree));
+    expect(strict.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule)).toEqual([
+      'question-no-correct',
+      'question-too-few-options',
+    ]);
+  });
+});
