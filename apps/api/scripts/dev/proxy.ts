@@ -176,7 +176,9 @@ function forward(req: IncomingMessage, res: ServerResponse, port: number, shell?
         const html = Buffer.concat(chunks).toString('utf8');
         const body = html.includes('</head>') ? html.replace('</head>', `${TAG}</head>`) : `${TAG}${html}`;
         const out = { ...up.headers };
+        // The rewritten body goes out whole: its own length, never the upstream's chunked framing.
         delete out['content-length'];
+        delete out['transfer-encoding'];
         delete out['content-encoding'];
         delete out.etag;
         out['cache-control'] = 'no-store';
