@@ -27,6 +27,7 @@ import { parseArgs } from 'node:util';
 import type { KVNamespace } from '@cloudflare/workers-types';
 import type { Manifest, PrivateBundle, PublicBundle } from '@examdown/compiler/schema';
 import { bundleEntries, type Catalog, catalogKeys, KV, type KvEntry } from '../src/kv-layout.ts';
+import { listKeys } from './kv-keys.ts';
 
 const require = createRequire(import.meta.url);
 const apiDir = path.resolve(import.meta.dirname, '..');
@@ -94,16 +95,7 @@ async function localTarget(): Promise<Target> {
     for (let i = 0; i < items.length; i += 256) await Promise.all(items.slice(i, i + 256).map(each));
   };
   return {
-    async list() {
-      const names: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await kv.list(cursor ? { cursor } : {});
-        for (const k of page.keys) names.push(k.name);
-        cursor = page.list_complete ? undefined : page.cursor;
-      } while (cursor);
-      return names;
-    },
+    list: () => listKeys(kv),
     get: (key) => kv.get(key),
     putMany: (values) => parallel(values, (e) => kv.put(e.key, e.value)),
     put: (key, value) => kv.put(key, value),

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { KVNamespace } from '@cloudflare/workers-types';
 import type { PrivateBundle, PublicBundle } from '@examdown/compiler/schema';
 import { bundleEntries, KV } from '../../src/kv-layout.ts';
+import { listKeys } from '../kv-keys.ts';
 
 export interface LocalKv {
   publish(pub: PublicBundle, priv: PrivateBundle): Promise<{ contentHash: string; written: number }>;
@@ -23,13 +24,7 @@ export async function openLocalKv(apiDir: string, persistTo: string, binding = '
   });
   const kv = proxy.env[binding];
   if (!kv) throw new Error(`wrangler.jsonc binds no KV namespace as ${binding}`);
-  const known = new Set<string>();
-  let cursor: string | undefined;
-  do {
-    const page = await kv.list(cursor ? { cursor } : {});
-    for (const k of page.keys) known.add(k.name);
-    cursor = page.list_complete ? undefined : page.cursor;
-  } while (cursor);
+  const known = new Set(await listKeys(kv));
   let live = known.has(KV.current) ? ((await kv.get(KV.current)) ?? '').trim() : '';
 
   return {
