@@ -69,6 +69,8 @@ export interface Timings {
   /** Files compiled in this build (cache misses) and the threads they ran on. */
   compiled: number;
   threads: number;
+  /** Worker threads that failed (their files were compiled in the main thread): why, each. */
+  workerFailures: string[];
 }
 
 export const VERSION: string = (() => {
@@ -123,6 +125,7 @@ export async function compileContent(dir: string, options: CompileOptions = {}):
   const prepared = phase.finish(fresh);
   timings.compiled = jobs.length;
   timings.threads = fresh.threads;
+  timings.workerFailures = fresh.workerFailures;
   timings.perFile = performance.now() - started;
   return finish({
     prepared,
@@ -136,13 +139,18 @@ export async function compileContent(dir: string, options: CompileOptions = {}):
 }
 
 function newTimings(): Timings {
-  return { load: 0, perFile: 0, link: 0, assemble: 0, compiled: 0, threads: 1 };
+  return { load: 0, perFile: 0, link: 0, assemble: 0, compiled: 0, threads: 1, workerFailures: [] };
 }
 
 type Compiled = Awaited<ReturnType<typeof prepareInWorkers>>;
 
 function compileInThread(jobs: readonly Job[]): Compiled {
-  return { results: jobs.map((job) => compileAndPrepare(job)), persisted: jobs.map(() => false), threads: 1 };
+  return {
+    results: jobs.map((job) => compileAndPrepare(job)),
+    persisted: jobs.map(() => false),
+    threads: 1,
+    workerFailures: [],
+  };
 }
 
 /**

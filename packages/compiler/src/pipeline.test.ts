@@ -233,13 +233,24 @@ describe('worker threads', () => {
     return content;
   }
 
+  /**
+   * Both workers did work, or the environment refused one (a thread limit on a crowded CI
+   * host): then the pool must have said why and compiled that batch here — the output checks
+   * below hold either way. Losing a worker without a reason is a pool bug and fails.
+   */
+  function expectTwoThreads(timings: { threads: number; workerFailures: string[] }) {
+    if (timings.threads === 2) return;
+    expect(timings.workerFailures, 'a worker did no work, and the pool gave no reason').not.toEqual([]);
+    console.warn(`pool fell back to the main thread: ${timings.workerFailures.join('; ')}`);
+  }
+
   it('a parallel build is byte-identical to a serial one, diagnostics included', async () => {
     const { compileContent: compile, outputToStrings: strings } = await dist();
     const content = biggerContent();
     const serial = await compile(content, { jobs: 1 });
     const parallel = await compile(content, { jobs: 2 });
     expect(serial.timings.threads).toBe(1);
-    expect(parallel.timings.threads).toBe(2);
+    expectTwoThreads(parallel.timings);
     expect(parallel.diagnostics).toEqual(serial.diagnostics);
     expect(parallel.output && strings(parallel.output)).toEqual(serial.output && strings(serial.output));
     expect(parallel.errors).toBe(0);
@@ -250,7 +261,7 @@ describe('worker threads', () => {
     const content = biggerContent();
     const cacheDir = path.join(tempDir(), 'cache');
     const parallel = await compile(content, { jobs: 2, cache: new Cache({ dir: cacheDir }) });
-    expect(parallel.timings.threads).toBe(2);
+    expectTwoThreads(parallel.timings);
     const cache = new Cache({ dir: cacheDir });
     const serial = await compile(content, { jobs: 1, cache });
     expect(cache.stats).toMatchObject({ diskHits: 27, misses: 0 });

@@ -68,7 +68,7 @@ export function watchLoop(options: Options): void {
     const t = session.timings;
     const detail =
       process.env.EXAMDOWN_TIMINGS && t
-        ? ` (load ${Math.round(t.load)}, per-file ${Math.round(t.perFile)} for ${t.compiled} on ${t.threads} threads, link ${Math.round(t.link)}, assemble ${Math.round(t.assemble)} ms)`
+        ? ` (load ${Math.round(t.load)}, per-file ${Math.round(t.perFile)} for ${t.compiled} on ${t.threads} threads, link ${Math.round(t.link)}, assemble ${Math.round(t.assemble)} ms${t.workerFailures.length > 0 ? `; worker failures: ${t.workerFailures.join('; ')}` : ''})`
         : '';
     process.stdout.write(
       `[examdown] ${options.command} ${code === 0 ? 'ok' : 'failed'} in ${ms} ms; watching for changes${detail}\n`,

@@ -32,6 +32,15 @@ export interface WorkerResponse {
   results: PreparedFile[];
 }
 
+export interface PoolResult {
+  results: PreparedFile[];
+  persisted: boolean[];
+  /** Threads that delivered work (1 when everything ran here). */
+  threads: number;
+  /** Why a worker could not start or died: its batch was compiled in this thread instead. */
+  workerFailures: string[];
+}
+
 /** Below this much source text (about 1 s of parsing on one core) workers do not pay off. */
 export const PARALLEL_MIN_BYTES = 1_000_000;
 /** Each worker should get at least this much text, or its start-up dominates. */
@@ -58,7 +67,7 @@ export async function prepareInWorkers(
   jobs: readonly Job[],
   threads: number,
   cacheDir: string | undefined,
-): Promise<{ results: PreparedFile[]; persisted: boolean[]; threads: number }> {
+): Promise<PoolResult> {
   const results = new Array<PreparedFile | undefined>(jobs.length);
   const persisted = new Array<boolean>(jobs.length).fill(false);
   const script = workerScript();
@@ -66,6 +75,7 @@ export async function prepareInWorkers(
   const total = jobs.reduce((sum, job) => sum + job.text.length, 0);
   const batches = makeBatches(jobs, Math.max(1, Math.min(BATCH_BYTES, Math.ceil(total / (threads * 4)))));
   let delivered = 0;
+  const workerFailures: string[] = [];
   if (script && threads > 1 && batches.length > 1) {
     let next = 0;
     const failed: number[][] = [];
@@ -74,7 +84,8 @@ export async function prepareInWorkers(
         let worker: Worker;
         try {
           worker = new Worker(script, { stdout: false, stderr: false });
-        } catch {
+        } catch (error) {
+          workerFailures.push(`cannot start: ${describe(error)}`);
           resolve();
           return;
         }
@@ -101,13 +112,16 @@ export async function prepareInWorkers(
           });
           send();
         });
-        const fail = () => {
-          if (current) failed.push(current);
+        const fail = (why: string) => {
+          if (current) {
+            failed.push(current);
+            workerFailures.push(why);
+          }
           current = undefined;
           resolve();
         };
-        worker.on('error', fail);
-        worker.on('exit', fail);
+        worker.on('error', (error) => fail(describe(error)));
+        worker.on('exit', (code) => fail(`exited with code ${code}`));
         send();
       });
     await Promise.all(Array.from({ length: Math.min(threads, batches.length) }, runWorker));
@@ -120,7 +134,11 @@ export async function prepareInWorkers(
       persisted[i] = false;
     }
   }
-  return { results: results as PreparedFile[], persisted, threads: Math.max(1, delivered) };
+  return { results: results as PreparedFile[], persisted, threads: Math.max(1, delivered), workerFailures };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 /** Consecutive jobs grouped to about `size` characters of text each. */
