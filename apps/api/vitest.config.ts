@@ -4,29 +4,66 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 import { TEST_ADMIN_TOKEN } from './test/constants.js';
 
+/**
+ * Two projects over the same Worker (wrangler.jsonc: KV, D1, the learner Durable Object, the rate
+ * limits), each in its own workerd:
+ * - `api`: every suite but the rate-limit one, with the limits raised — those suites make
+ *   thousands of requests as one client (tests call the Worker without CF-Connecting-IP).
+ * - `limits`: test/limits.test.ts, with the limits exactly as wrangler.jsonc declares them.
+ */
+const RAISED = { limit: 1_000_000, period: 60 as const };
+const raisedLimits = Object.fromEntries(
+  (
+    [
+      ['START_LIMIT', '1101'],
+      ['CHECK_LIMIT', '1102'],
+      ['SAVE_LIMIT', '1103'],
+      ['SUBMIT_LIMIT', '1104'],
+    ] as const
+  ).map(([name, id]) => [name, { namespace_id: id, simple: RAISED }]),
+);
+
 export default defineConfig(async () => {
-  const migrations = await readD1Migrations(
-    path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations'),
-  );
+  const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+  const migrations = await readD1Migrations(migrationsDir);
+  const bindings = {
+    TEST_MIGRATIONS: migrations,
+    ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+  };
+  const test = {
+    setupFiles: ['./test/apply-migrations.ts', './test/seed-content.ts'],
+    // One workerd for all files (each file's own isolate costs seconds); tests do not share state.
+    isolate: false,
+    // The fuzz and concurrency suites make thousands of requests; on a loaded 2-core CI machine
+    // (turbo runs the browser tests beside them) 5 s is not enough. A hang still fails.
+    testTimeout: 120_000,
+  };
   return {
-    plugins: [
-      cloudflareTest({
-        wrangler: { configPath: './wrangler.jsonc' },
-        miniflare: {
-          bindings: { TEST_MIGRATIONS: migrations, ADMIN_TOKEN: TEST_ADMIN_TOKEN },
-          // A second namespace the fault tests break at will (the real Worker reads CONTENT).
-          kvNamespaces: ['FAULT_CONTENT'],
-        },
-      }),
-    ],
     test: {
-      include: ['test/**/*.test.ts'],
-      setupFiles: ['./test/apply-migrations.ts', './test/seed-content.ts'],
-      // One workerd for all files (each file's own isolate costs seconds); tests do not share state.
-      isolate: false,
-      // The fuzz and concurrency suites make thousands of requests; on a loaded 2-core CI machine
-      // (turbo runs the browser tests beside them) 5 s is not enough. A hang still fails.
-      testTimeout: 120_000,
+      projects: [
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: './wrangler.jsonc' },
+              miniflare: {
+                bindings,
+                // A second namespace the fault tests break at will (the real Worker reads CONTENT);
+                // a second D1 the migration test fills with the previous schema.
+                kvNamespaces: ['FAULT_CONTENT'],
+                d1Databases: ['MIGRATION_DB'],
+                ratelimits: raisedLimits,
+              },
+            }),
+          ],
+          test: { ...test, name: 'api', include: ['test/**/*.test.ts'], exclude: ['test/limits.test.ts'] },
+        },
+        {
+          plugins: [
+            cloudflareTest({ wrangler: { configPath: './wrangler.jsonc' }, miniflare: { bindings } }),
+          ],
+          test: { ...test, name: 'limits', include: ['test/limits.test.ts'] },
+        },
+      ],
     },
   };
 });

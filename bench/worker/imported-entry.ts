@@ -24,4 +24,6 @@ const bundle = loadBundle(
   keys as unknown as PrivateBundle,
 );
 
+export { Learner } from '../../apps/api/src/learner/durable-object.js';
+
 export default createApp(memoryBundleStore(bundle));

@@ -130,7 +130,7 @@ describe('the product over HTTP', () => {
   });
 
   it('answers client mistakes with JSON errors', async () => {
-    const noToken = await call('GET', '/attempts/00000000-0000-4000-8000-000000000000');
+    const noToken = await call('GET', '/attempts/AAAAAAAAAAAAAAAAAAAAAA.1');
     expect(noToken.status).toBe(401);
     expect(noToken.body.error.code).toBe('token_missing');
 

@@ -261,9 +261,10 @@ describe('the API over real HTTP', () => {
         expect: (r) => expect(r.status).toBe(413),
       },
       {
+        // A client of its own (the fuzzing above may have used up the starts of this one).
         name: 'chunked body within the limit',
         request:
-          `POST /api/v1/exams/${EXAM}/attempts HTTP/1.1\r\n${host}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n` +
+          `POST /api/v1/exams/${EXAM}/attempts HTTP/1.1\r\n${host}\r\nCF-Connecting-IP: 192.0.2.77\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n` +
           `${chunked('{"mode":"practice","count":2}')}`,
         expect: (r) => expect(r.status).toBe(201),
       },
@@ -330,6 +331,8 @@ describe('the API over real HTTP', () => {
       const res = await fetch(`${server.url}/api/v1${p}`, {
         method,
         headers: {
+          // One client of its own: the per-IP rate limits are not shared with the fuzzing above.
+          'CF-Connecting-IP': '192.0.2.78',
           ...(token ? { Authorization: `Bearer ${token}` } : {}),
           ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
@@ -369,6 +372,45 @@ describe('the API over real HTTP', () => {
     expect(new Set(submits.map((s) => s.text)).size).toBe(1);
     expect(submits[0]?.body.score.answered).toBe(20);
   }, 120_000);
+
+  it('1,000 bodies over the limit, chunked and not: 413 JSON every time, never a 500', async () => {
+    const statuses = new Map<string, number>();
+    const problems: string[] = [];
+    const targets = [
+      ['POST', `/api/v1/exams/${EXAM}/attempts`],
+      ['POST', '/api/v1/questions/mla-dbml-alias-champion/check'],
+      ['PUT', '/api/v1/attempts/AAAAAAAAAAAAAAAAAAAAAA.1/answers/q'],
+    ] as const;
+    for (let i = 0; i < 1_000; i += 20) {
+      await Promise.all(
+        Array.from({ length: 20 }, async (_, k) => {
+          const n = i + k;
+          const [method, path] = targets[n % targets.length] as (typeof targets)[number];
+          const body = `{"mode":"practice","pad":"${'x'.repeat(16_400 + (n % 7) * 9_000)}"}`;
+          const head = `${method} ${path} HTTP/1.1\r\nHost: localhost:${server.port}\r\nContent-Type: application/json\r\nConnection: close\r\n`;
+          const chunkedBody = n % 2 === 0;
+          const reply = await rawHttp(
+            server.port,
+            chunkedBody
+              ? `${head}Transfer-Encoding: chunked\r\n\r\n${chunked(body, 1 + ((n * 131) % 8192))}`
+              : `${head}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+          );
+          const key = `${chunkedBody ? 'chunked' : 'length'} ${reply.status}`;
+          statuses.set(key, (statuses.get(key) ?? 0) + 1);
+          let code: unknown;
+          try {
+            code = (JSON.parse(reply.text) as { error?: { code?: string } }).error?.code;
+          } catch {
+            code = undefined;
+          }
+          if (reply.status !== 413 || code !== 'payload_too_large')
+            problems.push(`${key}: ${reply.text.slice(0, 200)}`);
+        }),
+      );
+    }
+    expect(problems).toEqual([]);
+    expect(Object.fromEntries(statuses)).toEqual({ 'chunked 413': 500, 'length 413': 500 });
+  }, 300_000);
 
   it('serves the web client’s files with the _headers security headers', async () => {
     const declared = await readFile(resolve(root, 'apps/web/public/_headers'), 'utf8');

@@ -156,7 +156,7 @@ describe('practice exam', () => {
 
       await page.getByLabel('Number of questions').selectOption('5');
       await page.getByRole('button', { name: 'Start practice' }).click();
-      await page.waitForURL(/\/attempts\/[0-9a-f-]{36}$/);
+      await page.waitForURL(/\/attempts\/[A-Za-z0-9_-]{22}\.[0-9a-z]+$/);
       const attemptUrl = page.url();
       const given = new Map<string, string[]>();
 
@@ -287,7 +287,7 @@ describe('practice exam', () => {
       await page.clock.install();
       await page.goto(`/exams/${EXAM}`);
       await page.getByRole('button', { name: 'Start timed exam' }).click();
-      await page.waitForURL(/\/attempts\/[0-9a-f-]{36}$/);
+      await page.waitForURL(/\/attempts\/[A-Za-z0-9_-]{22}\.[0-9a-z]+$/);
       await page.locator('.q-card').waitFor();
       expect(await page.locator('#q-heading').textContent()).toContain('of 60');
       expect(await page.locator('.q-grid button').count()).toBe(60);
@@ -336,7 +336,7 @@ describe('keyboard only', () => {
       await page.locator('.blueprint').waitFor();
       await tabTo(page, (el) => el.tag === 'button' && el.text === 'Start timed exam');
       await page.keyboard.press('Enter');
-      await page.waitForURL(/\/attempts\/[0-9a-f-]{36}$/);
+      await page.waitForURL(/\/attempts\/[A-Za-z0-9_-]{22}\.[0-9a-z]+$/);
       await page.locator('.q-card').waitFor();
 
       const answered: Record<string, string[]> = {};
@@ -522,7 +522,7 @@ describe('empty, error and not-found states', () => {
       await page.goto(`/exams/${EXAM}`);
       await page.getByLabel('Number of questions').selectOption('5');
       await page.getByRole('button', { name: 'Start practice' }).click();
-      await page.waitForURL(/\/attempts\/[0-9a-f-]{36}$/);
+      await page.waitForURL(/\/attempts\/[A-Za-z0-9_-]{22}\.[0-9a-z]+$/);
       await page.locator('.q-card').waitFor();
 
       await page.route('**/api/v1/attempts/*/answers/*', (route) => route.abort('internetdisconnected'));

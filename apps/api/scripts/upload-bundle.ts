@@ -11,6 +11,10 @@
  *   --env NAME        a wrangler environment
  *   --no-prune        keep values no live version refers to (default: delete them)
  *
+ * Question versions (`public/question/<id>/<hash>` and `private/key/<id>/<hash>`) are never
+ * pruned: stored attempts name the versions they drew, and their reports are rebuilt from them
+ * (retention: as long as the attempts; an edited question adds two values).
+ *
  * Steps: list the keys already there; write only the missing immutable values (entities are
  * named by their hash, so an unchanged question is never written again: Workers Free allows 1,000
  * KV writes a day); then switch `bundle/current` to the new content hash — readers move to the
@@ -26,7 +30,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { KVNamespace } from '@cloudflare/workers-types';
 import type { Manifest, PrivateBundle, PublicBundle } from '@examdown/compiler/schema';
-import { bundleEntries, type Catalog, catalogKeys, KV, type KvEntry } from '../src/kv-layout.ts';
+import {
+  bundleEntries,
+  type Catalog,
+  catalogKeys,
+  KV,
+  type KvEntry,
+  PRIVATE_PREFIX,
+} from '../src/kv-layout.ts';
 import { listKeys } from './kv-keys.ts';
 
 const require = createRequire(import.meta.url);
@@ -169,7 +180,7 @@ try {
         }
       }
     }
-    const garbage = [...existing].filter((key) => !keep.has(key));
+    const garbage = [...existing].filter((key) => !keep.has(key) && !isQuestionVersion(key));
     if (garbage.length > 0) await kv.deleteMany(garbage);
     pruned = garbage.length;
   }
@@ -184,6 +195,11 @@ try {
   }
 } finally {
   await kv.close();
+}
+
+/** A question's public form or key, of any version: attempts refer to them by hash. */
+function isQuestionVersion(key: string): boolean {
+  return key.startsWith('public/question/') || key.startsWith(`${PRIVATE_PREFIX}key/`);
 }
 
 function fail(message: string): never {

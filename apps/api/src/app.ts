@@ -63,7 +63,8 @@ export function createApp(store: BundleStore) {
         'Serves and grades an examdown bundle. Errors: `{ "error": { "code", "message", "issues"? } }`; ' +
         'every content and attempt route answers 503 `bundle_unavailable` while the bundle is missing or corrupt.',
     },
-    servers: [{ url: new URL(c.req.url).origin }],
+    // From configuration (PUBLIC_ORIGIN), never from the request's Host.
+    servers: [{ url: serverUrl(c.env.PUBLIC_ORIGIN) }],
   }));
 
   routes.notFound(notFound(routes, API_BASE));
@@ -72,6 +73,16 @@ export function createApp(store: BundleStore) {
 }
 
 export type AppType = ReturnType<typeof createApp>;
+
+/** The OpenAPI `servers` URL: the configured public origin, or `/` (the document's own origin). */
+export function serverUrl(origin: string | undefined): string {
+  if (!origin) return '/';
+  try {
+    return new URL(origin).origin;
+  } catch {
+    return '/';
+  }
+}
 
 /** `c.var.content()`: the live bundle, opened on the first call of a request and only then. */
 function openContent(store: BundleStore): MiddlewareHandler<AppEnv> {

@@ -8,15 +8,8 @@
  * `bundle_unavailable` with the reason (never a crash, never a stack trace), and recovers by
  * itself once a good bundle is uploaded.
  */
-import type {
-  Exam,
-  Guide,
-  GuideSummary,
-  Manifest,
-  PublicQuestion,
-  QuestionKey,
-} from '@examdown/compiler/schema';
-import type { ExamIndex, LoadedBundle } from './bundle.js';
+import type { Exam, Guide, GuideSummary, Manifest, QuestionKey } from '@examdown/compiler/schema';
+import type { ExamIndex, LoadedBundle, ServedQuestion } from './bundle.js';
 import { ApiError } from './errors.js';
 
 /** The live bundle as one request sees it. Everything sync is in memory; the rest may read KV. */
@@ -25,15 +18,29 @@ export interface Content {
   readonly manifest: Manifest;
   readonly exams: ReadonlyMap<string, ExamIndex>;
   readonly examList: readonly Exam[];
-  question(id: string): Promise<PublicQuestion | undefined>;
+  question(id: string): Promise<ServedQuestion | undefined>;
   /** The questions of `ids` that exist (unknown ids are absent from the map). */
-  questions(ids: readonly string[]): Promise<Map<string, PublicQuestion>>;
+  questions(ids: readonly string[]): Promise<Map<string, ServedQuestion>>;
   /** The grading keys of `ids` that exist. Only grading code calls this. */
   keys(ids: readonly string[]): Promise<Map<string, QuestionKey>>;
+  /** Is this question embedded in a guide (try-it)? Only those can be checked anonymously. */
+  isTryIt(id: string): boolean;
+  /** The entity hash of a question's live version (names its public form and its key). */
+  entityHash(id: string): string | undefined;
+  /** Questions of given versions (an attempt's form): any version ever uploaded, live or not. */
+  questionVersions(refs: readonly EntityRef[]): Promise<Map<string, ServedQuestion>>;
+  /** Keys of given versions. Only grading and report code calls this. */
+  keyVersions(refs: readonly EntityRef[]): Promise<Map<string, QuestionKey>>;
   guide(slug: string): Promise<Guide | undefined>;
   guideSummaries(): Promise<readonly GuideSummary[]>;
   /** Slug → summary (titles for study links). */
   guideIndex(): Promise<ReadonlyMap<string, GuideSummary>>;
+}
+
+/** One version of a question: its id and entity hash. */
+export interface EntityRef {
+  id: string;
+  hash: string;
 }
 
 export interface BundleStore {
@@ -51,6 +58,13 @@ export function memoryBundleStore(bundle: LoadedBundle): BundleStore {
     return out;
   };
   const guideIndex = new Map(bundle.guideSummaries.map((g) => [g.slug, g]));
+  // In memory there is one version of everything, named by the content hash.
+  const hash = bundle.contentHash.slice(0, 12);
+  const versions = <V>(map: ReadonlyMap<string, V>, refs: readonly EntityRef[]) =>
+    pick(
+      map,
+      refs.filter((r) => r.hash === hash).map((r) => r.id),
+    );
   const content: Content = {
     contentHash: bundle.contentHash,
     manifest: bundle.manifest,
@@ -59,6 +73,10 @@ export function memoryBundleStore(bundle: LoadedBundle): BundleStore {
     question: async (id) => bundle.questions.get(id),
     questions: async (ids) => pick(bundle.questions, ids),
     keys: async (ids) => pick(bundle.keys, ids),
+    isTryIt: (id) => bundle.tryIt.has(id),
+    entityHash: (id) => (bundle.questions.has(id) ? hash : undefined),
+    questionVersions: async (refs) => versions(bundle.questions, refs),
+    keyVersions: async (refs) => versions(bundle.keys, refs),
     guide: async (slug) => bundle.guides.get(slug),
     guideSummaries: async () => bundle.guideSummaries,
     guideIndex: async () => guideIndex,

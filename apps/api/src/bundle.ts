@@ -17,10 +17,20 @@ import {
 } from '@examdown/compiler/schema';
 import { summarizeGuide } from './kv-layout.js';
 
+/** A question as the API serves it: the public form without its authoring metadata (`source`). */
+export type ServedQuestion = Omit<PublicQuestion, 'source'>;
+
+export function servedQuestion(q: PublicQuestion): ServedQuestion {
+  const { source: _source, ...served } = q;
+  return served;
+}
+
 export interface ExamIndex {
   exam: Exam;
   /** Domain id → question ids of this exam's bank, sorted (from the manifest). */
   pool: Map<string, string[]>;
+  /** The same without questions embedded in guides (the try-it check reveals their keys): timed draws. */
+  timedPool: Map<string, string[]>;
   domains: Map<string, Exam['domains'][number]>;
   bankSize: number;
 }
@@ -32,7 +42,9 @@ export interface LoadedBundle {
   examList: Exam[];
   guides: Map<string, Guide>;
   guideSummaries: GuideSummary[];
-  questions: Map<string, PublicQuestion>;
+  questions: Map<string, ServedQuestion>;
+  /** Question ids embedded in a guide: the only ones the check route answers for. */
+  tryIt: Set<string>;
   keys: Map<string, QuestionKey>;
 }
 
@@ -55,18 +67,25 @@ export function indexExams(
   exams: readonly Exam[],
   manifest: Manifest,
   hasQuestion: (id: string) => boolean,
+  tryIt: ReadonlySet<string>,
 ): Map<string, ExamIndex> {
   const out = new Map<string, ExamIndex>();
   for (const exam of exams) {
     const byDomain = manifest.questionsByExam[exam.id] ?? {};
     const pool = new Map<string, string[]>();
+    const timedPool = new Map<string, string[]>();
     let bankSize = 0;
     for (const domain of exam.domains) {
       const ids = (byDomain[domain.id] ?? []).filter(hasQuestion);
       pool.set(domain.id, ids);
+      timedPool.set(
+        domain.id,
+        ids.filter((id) => !tryIt.has(id)),
+      );
       bankSize += ids.length;
     }
-    out.set(exam.id, { exam, pool, domains: new Map(exam.domains.map((d) => [d.id, d])), bankSize });
+    const domains = new Map(exam.domains.map((d) => [d.id, d]));
+    out.set(exam.id, { exam, pool, timedPool, domains, bankSize });
   }
   return out;
 }
@@ -78,20 +97,27 @@ export function loadBundle(pub: PublicBundle, priv: PrivateBundle): LoadedBundle
     throw new BundleError('public and private bundle come from different builds (content hashes differ)');
   }
 
-  const questions = new Map(pub.questions.map((q) => [q.id, q]));
+  const questions = new Map(pub.questions.map((q) => [q.id, servedQuestion(q)]));
   const keys = new Map(priv.keys.map((k) => [k.id, k]));
   for (const id of questions.keys()) {
     if (!keys.has(id)) throw new BundleError(`question ${id} has no key in the private bundle`);
   }
 
+  const tryIt = tryItQuestions(pub.guides);
   return {
     manifest,
     contentHash: manifest.contentHash,
-    exams: indexExams(pub.exams, manifest, (id) => questions.has(id)),
+    exams: indexExams(pub.exams, manifest, (id) => questions.has(id), tryIt),
+    tryIt,
     examList: pub.exams,
     guides: new Map(pub.guides.map((g) => [g.slug, g])),
     guideSummaries: pub.guides.map(summarizeGuide),
     questions,
     keys,
   };
+}
+
+/** Every question embedded in a guide (its try-it widget checks answers anonymously). */
+export function tryItQuestions(guides: readonly Pick<Guide, 'questionIds'>[]): Set<string> {
+  return new Set(guides.flatMap((g) => g.questionIds));
 }

@@ -12,6 +12,8 @@ export interface Variables {
    * `bundle_unavailable` (503) when it is missing or corrupt.
    */
   content: () => Promise<Content>;
+  /** The learner a start or check names (set by the rate limiter, which derives it first). */
+  learner?: { id: string; token?: string };
 }
 
 export interface AppEnv {

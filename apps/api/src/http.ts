@@ -3,7 +3,6 @@
  */
 import type { Hook } from '@hono/zod-openapi';
 import type { Context, ErrorHandler, MiddlewareHandler, TypedResponse } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -95,12 +94,44 @@ function fromHttpException(err: HTTPException): ApiError {
   return new ApiError('invalid_request', err.message || 'Invalid request.');
 }
 
-export const limitBody = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: () => {
-    throw new ApiError('payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
-  },
-});
+const tooLarge = () =>
+  new ApiError('payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+
+/**
+ * Request bodies of at most MAX_BODY_BYTES, declared or streamed: a Content-Length over the limit
+ * is refused unread; a chunked body is read up to the limit and, past it, the rest is cancelled
+ * and the answer is 413 `payload_too_large`. A body that breaks off while being read is a 400
+ * (`invalid_request`). Never a 500: every outcome is one of these JSON errors, or the body.
+ */
+export const limitBody: MiddlewareHandler<AppEnv> = async function limitBody(c, next) {
+  const raw = c.req.raw;
+  if (!raw.body) return next();
+  const length = raw.headers.get('content-length');
+  if (length !== null && !raw.headers.has('transfer-encoding')) {
+    if (!/^\d+$/.test(length) || Number(length) > MAX_BODY_BYTES) throw tooLarge();
+    return next();
+  }
+  const reader = raw.body.getReader();
+  const buffer = new Uint8Array(MAX_BODY_BYTES);
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (size + value.byteLength > MAX_BODY_BYTES) {
+        reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      buffer.set(value, size);
+      size += value.byteLength;
+    }
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw new ApiError('invalid_request', 'The request body could not be read to its end.');
+  }
+  c.req.raw = new Request(raw, { body: buffer.slice(0, size) });
+  return next();
+};
 
 /** CORS for the origins in ALLOWED_ORIGINS (comma-separated); same-origin requests need none. */
 export const corsFromEnv: MiddlewareHandler<AppEnv> = async (c, next) => {

@@ -9,7 +9,7 @@
  *                                     and guide, the guide list's key
  *   public/guides/<hash>              GuideSummary[] (the guide list)
  *   public/guide/<slug>/<hash>        Guide
- *   public/question/<id>/<hash>       PublicQuestion (no key)
+ *   public/question/<id>/<hash>       PublicQuestion (no key, no `source`)
  *   private/key/<id>/<hash>           QuestionKey — the grading key; nothing ever serves this prefix
  *
  * Every key but `bundle/current` is immutable: its name carries the hash of its value (an entity
@@ -66,6 +66,8 @@ export const Catalog = z.object(
     /** KV key of the guide list. */
     guideList: z.string({ error: 'no guide list' }),
     exams: z.array(Exam, { error: 'no exam list' }),
+    /** Question ids embedded in guides (try-it), sorted. Absent in older catalogs: none. */
+    tryIt: z.array(z.string()).optional(),
   },
   { error: 'not an object' },
 );
@@ -117,7 +119,9 @@ export async function bundleEntries(pub: PublicBundle, priv: PrivateBundle): Pro
     pub.questions.map(async (q: PublicQuestion) => {
       const key = keys.get(q.id);
       if (!key) throw new Error(`question ${q.id} has no key in the private bundle`);
-      const publicValue = JSON.stringify(q);
+      // Served without its authoring metadata (`source`: file and line).
+      const { source: _source, ...served } = q;
+      const publicValue = JSON.stringify(served);
       const keyValue = JSON.stringify(key);
       const hash = await valueHash(publicValue, keyValue);
       questions[q.id] = hash;
@@ -147,6 +151,7 @@ export async function bundleEntries(pub: PublicBundle, priv: PrivateBundle): Pro
     questions: sortedRecord(questions),
     guides: sortedRecord(guides),
     guideList,
+    tryIt: [...new Set(pub.guides.flatMap((g) => g.questionIds))].sort(),
   };
   entries.push({ key: KV.catalog(contentHash), value: JSON.stringify(catalog) });
   entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

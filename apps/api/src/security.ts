@@ -1,6 +1,6 @@
 /**
- * Attempt tokens and admin secrets. A token is 32 random bytes, base64url; D1 stores only its
- * sha256 (hex), and a presented token is hashed and compared in constant time.
+ * Attempt tokens and admin secrets. A token is 32 random bytes, base64url; the learner's object
+ * stores only its sha256 (hex), and a presented token is hashed and compared in constant time.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
@@ -8,10 +8,6 @@ import type { AppEnv } from './env.js';
 import { ApiError } from './errors.js';
 
 const encoder = new TextEncoder();
-
-export function newAttemptId(): string {
-  return crypto.randomUUID();
-}
 
 export function newToken(): string {
   const bytes = new Uint8Array(32);

@@ -8,10 +8,9 @@ const admin = { token: TEST_ADMIN_TOKEN };
 describe('GET /stats/questions (admin)', () => {
   beforeAll(async () => {
     await env.DB.batch([
-      env.DB.prepare(
-        "DELETE FROM attempt_questions WHERE attempt_id IN (SELECT id FROM attempts WHERE exam_id = 'fx')",
-      ),
-      env.DB.prepare("DELETE FROM attempts WHERE exam_id = 'fx'"),
+      env.DB.prepare("DELETE FROM item_events WHERE exam_id = 'fx'"),
+      env.DB.prepare("DELETE FROM item_stats WHERE exam_id = 'fx'"),
+      env.DB.prepare("DELETE FROM exam_stats WHERE exam_id = 'fx'"),
     ]);
   });
 

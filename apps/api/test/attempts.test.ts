@@ -1,10 +1,7 @@
-import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { SAVE_GRACE_MS } from '../src/attempts/save.js';
 import { ASSOCIATE, api, fixtureApi, keyOf, PRO, real, start } from './helpers.js';
-
-const setDeadline = (id: string, deadline: number) =>
-  env.DB.prepare('UPDATE attempts SET deadline_at = ? WHERE id = ?').bind(deadline, id).run();
+import { setDeadline } from './learner.js';
 
 describe('a practice exam, start to report', () => {
   it('start → save → resume → submit → report', async () => {
@@ -223,9 +220,9 @@ describe('attempt errors', () => {
       body: { flagged: true },
     });
     expect(own.status).toBe(200);
-    const unknown = await api('GET', '/attempts/6f1b7a3e-2c1d-4e5f-8a9b-0c1d2e3f4a5b', { token: a.token });
+    const unknown = await api('GET', '/attempts/AAAAAAAAAAAAAAAAAAAAAA.1b2c3d4e', { token: a.token });
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'attempt_not_found']);
-    const notUuid = await api('GET', '/attempts/not-a-uuid', { token: a.token });
+    const notUuid = await api('GET', '/attempts/not-an-attempt-id', { token: a.token });
     expect([notUuid.status, notUuid.body.error.code]).toEqual([400, 'invalid_request']);
   });
 
@@ -272,7 +269,9 @@ describe('attempt errors', () => {
       [PRO, { mode: 'practice', count: 2.5 }, 400, 'invalid_request'],
       [PRO, { mode: 'practice', domains: [] }, 400, 'invalid_request'],
       [PRO, { mode: 'practice', domains: ['ml-solution-desgin'] }, 422, 'unknown_domain'],
-      [PRO, { mode: 'practice', domains: ['ml-solution-design'], count: 400 }, 422, 'not_enough_questions'],
+      [PRO, { mode: 'practice', domains: ['ml-solution-design'], count: 40 }, 422, 'not_enough_questions'],
+      // Practice attempts are capped at 60 questions.
+      [PRO, { mode: 'practice', count: 61 }, 400, 'invalid_request'],
     ];
     for (const [exam, body, status, code] of cases) {
       const res = await api('POST', `/exams/${exam}/attempts`, { body });

@@ -15,7 +15,7 @@ import { TEST_ADMIN_TOKEN } from './constants.js';
 import { fixturePrivate, fixturePublic } from './fixtures.js';
 
 const kv = env.FAULT_CONTENT;
-const ATTEMPT = '00000000-0000-4000-8000-0000000000aa';
+const ATTEMPT = 'AAAAAAAAAAAAAAAAAAAAAA.aa';
 
 async function clear() {
   let cursor: string | undefined;
@@ -134,21 +134,22 @@ describe('a missing or corrupt bundle: 503 bundle_unavailable with the reason, n
   it('a corrupt or missing entity: 503 on the routes that read it, the rest keeps serving', async () => {
     const { entries } = await upload();
     const call = freshApp();
-    const question = entries.find((e) => e.key.startsWith('public/question/fx-alpha-02/'));
-    const key = entries.find((e) => e.key.startsWith('private/key/fx-alpha-03/'));
+    // fx-alpha-02 is the fixture guide's try-it question: the only one the check route answers.
+    const question = entries.find((e) => e.key.startsWith('public/question/fx-alpha-03/'));
+    const key = entries.find((e) => e.key.startsWith('private/key/fx-alpha-02/'));
     if (!question || !key) throw new Error('fixture entries');
     await kv.put(question.key, 'not json');
     await kv.delete(key.key);
 
-    const get = await call('GET', '/questions/fx-alpha-02');
+    const get = await call('GET', '/questions/fx-alpha-03');
     expect(get.status).toBe(503);
     expect(get.body.error).toEqual({
       code: 'bundle_unavailable',
-      message: expect.stringMatching(/public\/question\/fx-alpha-02\/[0-9a-f]{12} is corrupt: not JSON/),
+      message: expect.stringMatching(/public\/question\/fx-alpha-03\/[0-9a-f]{12} is corrupt: not JSON/),
     });
-    const check = await call('POST', '/questions/fx-alpha-03/check', { body: { answer: ['b'] } });
+    const check = await call('POST', '/questions/fx-alpha-02/check', { body: { answer: ['b'] } });
     expect(check.status).toBe(503);
-    expect(check.body.error.message).toMatch(/private\/key\/fx-alpha-03\/[0-9a-f]{12} is missing from KV/);
+    expect(check.body.error.message).toMatch(/private\/key\/fx-alpha-02\/[0-9a-f]{12} is missing from KV/);
     // Everything else is unaffected.
     expect((await call('GET', '/healthz')).status).toBe(200);
     expect((await call('GET', '/questions/fx-alpha-04')).status).toBe(200);

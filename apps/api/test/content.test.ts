@@ -115,6 +115,29 @@ describe('content routes over the real bundle', () => {
     });
   });
 
+  it('names the configured origin in the OpenAPI servers, never the request Host', async () => {
+    const evil = await api('GET', 'http://evil.example/api/v1/openapi.json', {
+      headers: { Host: 'evil.example' },
+    });
+    expect(evil.body.servers).toEqual([{ url: '/' }]);
+    expect(evil.text).not.toContain('evil.example');
+    const configured = await fixtureApi(
+      'GET',
+      '/openapi.json',
+      {},
+      { PUBLIC_ORIGIN: 'https://prep.example/x' },
+    );
+    expect(configured.body.servers).toEqual([{ url: 'https://prep.example' }]);
+  });
+
+  it('serves questions without their authoring metadata (source)', async () => {
+    for (const q of real.questions) {
+      const res = await api('GET', `/questions/${q.id}`);
+      expect(res.status).toBe(200);
+      expect(Object.keys(res.body)).not.toContain('source');
+    }
+  });
+
   it('GET /openapi.json documents every route', async () => {
     const res = await api('GET', '/openapi.json');
     expect(res.status).toBe(200);
@@ -190,9 +213,11 @@ describe('POST /questions/:id/check', () => {
       const res = await api('POST', `/questions/${question.id}/check`, { body });
       expect([res.status, res.body.error?.code], JSON.stringify(body)).toEqual([status, code]);
     }
+    // Only questions embedded in guides are checked here (none of the real ones is multiple
+    // select): any other is refused before its answer is looked at.
     const tooMany = multi.options.slice(0, multi.selectCount + 1).map((o) => o.id);
     const res = await api('POST', `/questions/${multi.id}/check`, { body: { answer: tooMany } });
-    expect([res.status, res.body.error.code]).toEqual([422, 'too_many_options']);
+    expect([res.status, res.body.error.code]).toEqual([403, 'check_not_available']);
     const unknown = await api('POST', '/questions/no-such-question/check', { body: { answer: ['a'] } });
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'question_not_found']);
   });

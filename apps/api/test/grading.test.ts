@@ -1,9 +1,9 @@
 import type { PublicQuestion } from '@examdown/compiler/schema';
 import { describe, expect, it } from 'vitest';
-import { gradeAnswer, revealedRationales, validateAnswer } from '../src/attempts/grading.js';
+import { gradeAnswer, gradeAttempt, revealedRationales, validateAnswer } from '../src/attempts/grading.js';
 import { buildReport } from '../src/attempts/report.js';
-import type { AttemptQuestionRow, AttemptRow } from '../src/attempts/store.js';
 import { ApiError } from '../src/errors.js';
+import type { StoredAttempt } from '../src/learner/stored.js';
 import { fixtureBundle } from './fixtures.js';
 
 describe('gradeAnswer', () => {
@@ -73,50 +73,71 @@ describe('revealedRationales', () => {
 
 describe('buildReport', () => {
   const bundle = fixtureBundle();
-  const attempt = (examId: string): AttemptRow => ({
-    id: '00000000-0000-4000-8000-000000000001',
-    token_hash: '',
-    exam_id: examId,
-    mode: 'exam',
-    content_hash: bundle.contentHash,
-    seed: 1,
-    created_at: Date.UTC(2026, 0, 1),
-    deadline_at: Date.UTC(2026, 0, 1, 0, 20),
-    submitted_at: null,
-    score_points: null,
-    score_percent: null,
-    passed: null,
-    report_json: null,
-  });
-  const row = (position: number, questionId: string, answer: string[] | null): AttemptQuestionRow => ({
-    attempt_id: '',
-    position,
-    question_id: questionId,
-    option_order: 'dcba',
-    answer: answer === null ? null : JSON.stringify(answer),
-    flagged: 0,
-    updated_at: null,
-    credit: null,
-  });
+  /** A graded attempt as the learner store returns it: rows in position order, graded by `gradeAttempt`. */
+  const graded = (
+    examId: string,
+    rows: [questionId: string, answer: string[] | null][],
+    submittedAt: number,
+  ): StoredAttempt => {
+    const index = bundle.exams.get(examId);
+    if (!index) throw new Error('fixture');
+    const keys = Object.fromEntries(
+      rows.map(([id]) => {
+        const q = bundle.questions.get(id);
+        const k = bundle.keys.get(id);
+        if (!q || !k) throw new Error(`fixture ${id}`);
+        return [id, { type: q.type, correct: k.correct }];
+      }),
+    );
+    const { exam } = index;
+    const grade = gradeAttempt(
+      rows.map(([id]) => id),
+      rows.map(([, a]) => a),
+      keys,
+      exam.scoring.multipleSelect,
+      exam.passingScore,
+    );
+    return {
+      local: 1,
+      tokenHash: '',
+      examId,
+      mode: 'exam',
+      contentHash: bundle.contentHash,
+      seed: 1,
+      createdAt: Date.UTC(2026, 0, 1),
+      deadlineAt: Date.UTC(2026, 0, 1, 0, 20),
+      expiresAt: null,
+      submittedAt,
+      form: rows.map(([questionId]) => ({ questionId, hash: 'h', order: 'dcba' })),
+      slots: rows.map(([, answer]) => ({ answer, flagged: false, checked: false })),
+      credits: grade.credits,
+      points: grade.points,
+      passed: grade.passed,
+      passingScore: exam.passingScore,
+      scoring: exam.scoring.multipleSelect,
+    };
+  };
+  const report = (examId: string, rows: [string, string[] | null][], submittedAt: number) => {
+    const index = bundle.exams.get(examId);
+    if (!index) throw new Error('fixture');
+    const attempt = graded(examId, rows, submittedAt);
+    return { report: buildReport(bundle, index, 'learner.1', attempt), credits: attempt.credits ?? [] };
+  };
 
   it('scores a partial-credit exam: total, pass/fail, per domain, per question', () => {
-    const index = bundle.exams.get('fx-partial');
-    if (!index) throw new Error('fixture');
-    const rows = [
-      row(0, 'fxp-delta-1', ['a', 'c']), // 1
-      row(1, 'fxp-delta-2', ['a']), // 0.5
-      row(2, 'fxp-delta-3', ['a', 'b']), // 0
-      row(3, 'fxp-delta-4', null), // 0
-    ];
-    const { report, credits } = buildReport(
-      bundle,
-      index,
-      attempt('fx-partial'),
-      rows,
+    const { report: r, credits } = report(
+      'fx-partial',
+      [
+        ['fxp-delta-1', ['a', 'c']], // 1
+        ['fxp-delta-2', ['a']], // 0.5
+        ['fxp-delta-3', ['a', 'b']], // 0
+        ['fxp-delta-4', null], // 0
+      ],
       Date.UTC(2026, 0, 1, 0, 10),
     );
-    expect(credits.map((c) => c.credit)).toEqual([1, 0.5, 0, 0]);
-    expect(report.score).toEqual({
+    const report_ = r;
+    expect(credits).toEqual([1, 0.5, 0, 0]);
+    expect(report_.score).toEqual({
       percent: 37.5,
       points: 1.5,
       correct: 1,
@@ -125,8 +146,8 @@ describe('buildReport', () => {
       passingScore: 50,
       passed: false,
     });
-    expect(report.scoring.multipleSelect).toBe('partial');
-    expect(report.domains).toEqual([
+    expect(report_.scoring.multipleSelect).toBe('partial');
+    expect(report_.domains).toEqual([
       {
         domainId: 'delta',
         name: 'Domain delta',
@@ -137,7 +158,7 @@ describe('buildReport', () => {
         percent: 37.5,
       },
     ]);
-    expect(report.weakestDomains).toEqual([
+    expect(report_.weakestDomains).toEqual([
       {
         domainId: 'delta',
         name: 'Domain delta',
@@ -148,41 +169,39 @@ describe('buildReport', () => {
         guide: { slug: 'fixture-guide', section: 'section-delta', title: 'Fixture guide' },
       },
     ]);
-    const second = report.questions[1];
+    const second = report_.questions[1];
     expect(second).toMatchObject({ answer: ['a'], correctOptions: ['a', 'c'], correct: false, credit: 0.5 });
     expect(second?.options.map((o) => o.id)).toEqual(['d', 'c', 'b', 'a']);
     expect(Object.keys(second?.rationales ?? {}).sort()).toEqual(['a', 'c']);
     expect(second?.explanationHtml).toContain('explanation of fxp-delta-2');
-    expect(report.overtime).toBe(false);
+    expect(report_.overtime).toBe(false);
   });
 
   it('passes exactly at the passing score, and names the lowest domain when none is below it', () => {
-    const index = bundle.exams.get('fx');
-    if (!index) throw new Error('fixture');
     // 10 questions, 7 right (70% = the passing score): alpha 5/5, beta 1/3, gamma 1/2.
-    const rows = [
-      row(0, 'fx-alpha-02', ['b']),
-      row(1, 'fx-alpha-03', ['b']),
-      row(2, 'fx-alpha-04', ['b']),
-      row(3, 'fx-alpha-05', ['b']),
-      row(4, 'fx-alpha-01', ['a', 'c']),
-      row(5, 'fx-beta-02', ['b']),
-      row(6, 'fx-beta-03', ['a']),
-      row(7, 'fx-beta-01', ['a']),
-      row(8, 'fx-gamma-02', ['b']),
-      row(9, 'fx-gamma-03', ['c']),
+    const rows: [string, string[] | null][] = [
+      ['fx-alpha-02', ['b']],
+      ['fx-alpha-03', ['b']],
+      ['fx-alpha-04', ['b']],
+      ['fx-alpha-05', ['b']],
+      ['fx-alpha-01', ['a', 'c']],
+      ['fx-beta-02', ['b']],
+      ['fx-beta-03', ['a']],
+      ['fx-beta-01', ['a']],
+      ['fx-gamma-02', ['b']],
+      ['fx-gamma-03', ['c']],
     ];
-    const { report } = buildReport(bundle, index, attempt('fx'), rows, Date.UTC(2026, 0, 1, 1));
-    expect(report.score).toMatchObject({ percent: 70, correct: 7, total: 10, passed: true });
-    expect(report.overtime).toBe(true);
-    expect(report.domains.map((d) => [d.domainId, d.correct, d.total, d.percent])).toEqual([
+    const r = report('fx', rows, Date.UTC(2026, 0, 1, 1)).report;
+    expect(r.score).toMatchObject({ percent: 70, correct: 7, total: 10, passed: true });
+    expect(r.overtime).toBe(true);
+    expect(r.domains.map((d) => [d.domainId, d.correct, d.total, d.percent])).toEqual([
       ['alpha', 5, 5, 100],
       ['beta', 1, 3, 33.3],
       ['gamma', 1, 2, 50],
     ]);
-    expect(report.weakestDomains.map((d) => d.domainId)).toEqual(['beta', 'gamma']);
+    expect(r.weakestDomains.map((d) => d.domainId)).toEqual(['beta', 'gamma']);
 
-    const perfect = buildReport(bundle, index, attempt('fx'), rows.slice(0, 5), Date.UTC(2026, 0, 1));
+    const perfect = report('fx', rows.slice(0, 5), Date.UTC(2026, 0, 1));
     expect(perfect.report.score.percent).toBe(100);
     expect(perfect.report.weakestDomains).toEqual([]);
   });

@@ -7,6 +7,8 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import webHeaders from '../../web/public/_headers?raw';
+import { decodeForm } from '../src/learner/codec.js';
+import learnerSource from '../src/learner/durable-object.ts?raw';
 import attemptsSource from '../src/routes/attempts.ts?raw';
 import statsSource from '../src/routes/stats.ts?raw';
 import { hashToken, secretMatches, tokenMatches } from '../src/security.js';
@@ -14,8 +16,9 @@ import securitySource from '../src/security.ts?raw';
 import { TEST_ADMIN_TOKEN } from './constants.js';
 import { ASSOCIATE, api, fixtureApi, PRO, type Sent, start } from './helpers.js';
 import { securityHeaderProblems } from './invariants.js';
+import { inLearner } from './learner.js';
 
-const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const ATTEMPT_ID = /^[A-Za-z0-9_-]{22}\.[0-9a-z]{1,11}$/;
 
 type Subtle = SubtleCrypto & { timingSafeEqual(a: ArrayBufferView, b: ArrayBufferView): boolean };
 const subtle = crypto.subtle as Subtle;
@@ -34,10 +37,19 @@ function bits(bytes: Uint8Array): number[] {
   return Array.from(bytes).flatMap((b) => Array.from({ length: 8 }, (_, i) => (b >> (7 - i)) & 1));
 }
 
-/** The 122 random bits of a UUID v4 (its 128 bits minus the 4 version and 2 variant bits). */
-function uuidRandomBits(id: string): number[] {
-  const all = bits(Uint8Array.from(id.replace(/-/g, '').match(/../g) ?? [], (h) => Number.parseInt(h, 16)));
-  return all.filter((_, i) => !(i >= 48 && i < 52) && !(i >= 64 && i < 66));
+/** The 53 random bits of an attempt's local id (base 36 after the dot). */
+function localIdBits(id: string): number[] {
+  const n = Number.parseInt(id.split('.')[1] ?? '', 36);
+  return Array.from({ length: 53 }, (_, i) => Math.floor(n / 2 ** (52 - i)) % 2);
+}
+
+/** The 132 bits of a learner id (22 base64url characters of a sha256). */
+function learnerIdBits(id: string): number[] {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  return [...(id.split('.')[0] ?? '')].flatMap((c) => {
+    const v = alphabet.indexOf(c);
+    return Array.from({ length: 6 }, (_, i) => (v >> (5 - i)) & 1);
+  });
 }
 
 /**
@@ -137,6 +149,8 @@ describe('tokens are compared in constant time', () => {
       /(token|secret|ADMIN_TOKEN|token_hash|expected)\w*\s*[!=]==?|[!=]==?\s*\w*(token|secret|ADMIN_TOKEN|token_hash)\b/i;
     for (const [name, source] of [
       ['routes/attempts.ts', attemptsSource],
+      // The learner's object guards writes by the token digest in SQL, never by comparing in code.
+      ['learner/durable-object.ts', learnerSource],
       ['routes/stats.ts', statsSource],
     ] as const) {
       const lines = source.split('\n').filter((l) => direct.test(l) && !/^\s*(\/\/|\*)/.test(l));
@@ -146,7 +160,7 @@ describe('tokens are compared in constant time', () => {
 });
 
 describe('attempt ids and tokens are unguessable', () => {
-  it('1,000 starts: distinct UUID v4 ids (122 random bits) and distinct 256-bit tokens, bits balanced', async () => {
+  it('1,000 starts: distinct ids (132-bit learner id, 53-bit local id) and 256-bit tokens, bits balanced', async () => {
     const started = await inBatches(1_000, 50, async () => {
       const res = await api('POST', `/exams/${ASSOCIATE}/attempts`, { body: { mode: 'practice', count: 1 } });
       expect(res.status, res.text).toBe(201);
@@ -154,29 +168,34 @@ describe('attempt ids and tokens are unguessable', () => {
     });
     const ids = started.map((s) => s.id);
     const tokens = started.map((s) => s.token);
-    for (const id of ids) expect(id).toMatch(UUID_V4);
+    for (const id of ids) expect(id).toMatch(ATTEMPT_ID);
     expect(new Set(ids).size).toBe(1_000);
     expect(new Set(tokens).size).toBe(1_000);
     for (const token of tokens) {
       expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(base64urlBytes(token).byteLength).toBe(32);
     }
-    expectBalancedBits(ids.map(uuidRandomBits));
+    expectBalancedBits(ids.map(localIdBits));
+    // Each start without a learner token is a new learner: 1,000 distinct learner ids.
+    expect(new Set(ids.map((id) => id.split('.')[0])).size).toBe(1_000);
+    expectBalancedBits(ids.map(learnerIdBits));
     expectBalancedBits(tokens.map((t) => bits(base64urlBytes(t))));
-    // Consecutive ids share nothing but the fixed bits: about half the random bits differ.
+    // Consecutive ids share nothing: about half the random bits differ.
     const hamming = ids.slice(1).map((id, i) => {
-      const x = uuidRandomBits(id);
-      const y = uuidRandomBits(ids[i] ?? '');
+      const x = [...learnerIdBits(id), ...localIdBits(id)];
+      const y = [...learnerIdBits(ids[i] ?? ''), ...localIdBits(ids[i] ?? '')];
       return x.reduce((d, bit, k) => d + (bit === y[k] ? 0 : 1), 0);
     });
     const mean = hamming.reduce((s, d) => s + d, 0) / hamming.length;
-    expect(mean).toBeGreaterThan(55);
-    expect(mean).toBeLessThan(67);
+    expect(mean).toBeGreaterThan(85);
+    expect(mean).toBeLessThan(100);
   }, 120_000);
 
   it('an unknown well-formed id is 404, a guessed token for a real id is 403', async () => {
     const a = await start(api, ASSOCIATE, { mode: 'practice', count: 1 });
-    const unknown = await api('GET', `/attempts/${crypto.randomUUID()}`, { token: a.token });
+    const unknown = await api('GET', `/attempts/${a.id.split('.')[0]}.${Date.now().toString(36)}`, {
+      token: a.token,
+    });
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'attempt_not_found']);
     const guessed = await api('GET', `/attempts/${a.id}`, { token: 'A'.repeat(43) });
     expect([guessed.status, guessed.body.error.code]).toEqual([403, 'token_invalid']);
@@ -184,26 +203,22 @@ describe('attempt ids and tokens are unguessable', () => {
 });
 
 describe('tokens are stored hashed', () => {
-  it('D1 holds sha256(token), never the token, before and after saves and submit', async () => {
+  it('the learner object holds sha256(token), never the token, before and after saves and submit', async () => {
     const a = await start(api, PRO);
     const q = a.questions[0]?.question;
     if (!q) throw new Error('question');
     const expectNoToken = async () => {
-      const row = await env.DB.prepare('SELECT * FROM attempts WHERE id = ?').bind(a.id).first();
-      const { results } = await env.DB.prepare('SELECT * FROM attempt_questions WHERE attempt_id = ?')
-        .bind(a.id)
-        .all();
+      const rows = await inLearner(a.id, (_i, sql) => sql.exec('SELECT * FROM attempts').toArray());
+      const local = Number.parseInt(a.id.split('.')[1] ?? '', 36);
+      const row = rows.find((r) => r.id === local);
       expect(row?.token_hash).toBe(await sha256Hex(a.token));
-      expect(JSON.stringify(row)).not.toContain(a.token);
-      expect(JSON.stringify(results)).not.toContain(a.token);
-      // Nor any row of any attempt.
-      const hit = await env.DB.prepare(
-        `SELECT COUNT(*) AS n FROM attempts
-         WHERE instr(token_hash, ?1) OR instr(id, ?1) OR instr(COALESCE(report_json, ''), ?1)`,
-      )
-        .bind(a.token)
-        .first<{ n: number }>();
-      expect(hit?.n).toBe(0);
+      // Nor any row of any attempt of this learner (the form is stored compressed: decoded too).
+      const text = JSON.stringify(rows, (_k, v) => (v instanceof ArrayBuffer ? [...new Uint8Array(v)] : v));
+      expect(text).not.toContain(a.token);
+      for (const r of rows) {
+        const form = await decodeForm(r.form as ArrayBuffer);
+        expect(JSON.stringify(form)).not.toContain(a.token);
+      }
     };
     await expectNoToken();
     expect(
@@ -451,7 +466,7 @@ describe('no-store on attempt, practice and admin routes', () => {
       ['get', await api('GET', `/attempts/${a.id}`, { token: a.token })],
       ['get 401', await api('GET', `/attempts/${a.id}`)],
       ['get 403', await api('GET', `/attempts/${a.id}`, { token: 'nope' })],
-      ['get 404', await api('GET', `/attempts/${crypto.randomUUID()}`, { token: a.token })],
+      ['get 404', await api('GET', `/attempts/AAAAAAAAAAAAAAAAAAAAAA.1`, { token: a.token })],
       [
         'save',
         await api('PUT', `/attempts/${a.id}/answers/${q}`, { token: a.token, body: { answer: ['a'] } }),

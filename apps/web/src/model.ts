@@ -2,9 +2,19 @@
  * What the pages work with. Bundle entities come from the compiler's schema (the single source
  * of truth); attempt and report views are narrowed from the API's typed responses in api.ts.
  */
-import type { Domain, Exam, Guide, GuideSummary, OptionId, PublicQuestion } from '@examdown/compiler/schema';
+import type {
+  PublicQuestion as BundleQuestion,
+  Domain,
+  Exam,
+  Guide,
+  GuideSummary,
+  OptionId,
+} from '@examdown/compiler/schema';
 
-export type { Domain, Exam, Guide, GuideSummary, OptionId, PublicQuestion };
+export type { Domain, Exam, Guide, GuideSummary, OptionId };
+
+/** A question as the API serves it: the bundle's public form without its authoring metadata. */
+export type PublicQuestion = Omit<BundleQuestion, 'source'>;
 
 /** What a question needs to be displayed (the public form, or a report's copy of it). */
 export type QuestionLike = Pick<PublicQuestion, 'id' | 'type' | 'selectCount' | 'stemHtml' | 'options'>;

@@ -3,8 +3,7 @@
  * embeds it in the page (a JSON data block); the client reads it back before hydrating, so the
  * first render matches the HTML without a request. Content only changes with a deploy.
  */
-import type { Exam, GuideSummary, PublicQuestion } from '@examdown/compiler/schema';
-import type { ExamSummary, Guide } from './model';
+import type { Exam, ExamSummary, Guide, GuideSummary, PublicQuestion } from './model';
 
 export const DATA_ELEMENT_ID = 'examdown-data';
 

@@ -41,6 +41,9 @@ export function productConfig(): {
   compatibility_flags?: string[];
   kv_namespaces: { binding: string; id: string }[];
   d1_databases: { binding: string; database_name: string; database_id: string; migrations_dir?: string }[];
+  durable_objects: { bindings: { name: string; class_name: string }[] };
+  migrations: unknown[];
+  ratelimits: { name: string; namespace_id: string; simple: { limit: number; period: number } }[];
   assets: Record<string, unknown>;
 } {
   const text = readFileSync(path.join(API_DIR, 'wrangler.jsonc'), 'utf8')
@@ -49,6 +52,21 @@ export function productConfig(): {
     .join('\n')
     .replace(/,(\s*[}\]])/g, '$1');
   return JSON.parse(text);
+}
+
+/**
+ * The product's learner Durable Object and rate limits, for a bench Worker (whose entry exports
+ * the Learner class). The limits are raised unless `productLimits`: the CPU benchmark measures each
+ * route from one client; the load test (bench/src/learners) keeps the product's.
+ */
+function learnerBindings(product: ReturnType<typeof productConfig>, productLimits = false) {
+  return {
+    durable_objects: product.durable_objects,
+    migrations: product.migrations,
+    ratelimits: productLimits
+      ? product.ratelimits
+      : product.ratelimits.map((r) => ({ ...r, simple: { ...r.simple, limit: 1_000_000_000 } })),
+  };
 }
 
 export interface BuiltWorker {
@@ -77,6 +95,7 @@ export function buildWorker(
     minify: options.minify ?? true,
     send_metrics: false,
     alias,
+    ...learnerBindings(product),
     kv_namespaces: product.kv_namespaces,
     d1_databases: product.d1_databases.map((d) => ({
       ...d,
@@ -150,6 +169,7 @@ export async function startWorker(
   built: BuiltWorker,
   stateDir: string,
   vars: Record<string, string> = {},
+  options: { productLimits?: boolean } = {},
 ): Promise<RunningWorker> {
   const product = productConfig();
   const webDist = ensureWebDist();
@@ -163,6 +183,7 @@ export async function startWorker(
     send_metrics: false,
     observability: { enabled: true },
     assets: { ...product.assets, directory: webDist },
+    ...learnerBindings(product, options.productLimits),
     kv_namespaces: product.kv_namespaces,
     d1_databases: product.d1_databases.map((d) => ({
       ...d,

@@ -146,6 +146,8 @@ function forward(req: IncomingMessage, res: ServerResponse, port: number, shell?
   const headers = { ...req.headers };
   // Identity bodies, so HTML can be rewritten; the upstream sees the public host as it was.
   delete headers['accept-encoding'];
+  // The body is forwarded whole with its own length (below), never re-chunked.
+  delete headers['transfer-encoding'];
   const upstream = http.request(
     { host: '127.0.0.1', port, method: req.method, path: shell ?? req.url, headers },
     (up) => {
@@ -193,5 +195,16 @@ function forward(req: IncomingMessage, res: ServerResponse, port: number, shell?
     res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
     res.end(`examdown dev: the Worker is not reachable (${error.message}); it may still be starting`);
   });
-  req.pipe(upstream);
+  // The request body goes upstream whole, with its length: re-chunking it raced the Worker's early
+  // 413 for oversized chunked bodies (wrangler dev then answered 500 "Network connection lost").
+  const body: Buffer[] = [];
+  req.on('data', (c: Buffer) => body.push(c));
+  req.on('end', () => {
+    const whole = Buffer.concat(body);
+    if (whole.length > 0 || req.headers['content-length'] !== undefined) {
+      upstream.setHeader('content-length', whole.length);
+    }
+    upstream.end(whole);
+  });
+  req.on('error', () => upstream.destroy());
 }

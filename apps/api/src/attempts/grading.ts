@@ -40,7 +40,10 @@ export function gradeAnswer(
  * `invalid_option`), single choice takes one option and multiple select at most `selectCount`
  * (422 `too_many_options`). Returns the answer in option order, without duplicates.
  */
-export function validateAnswer(question: PublicQuestion, answer: readonly string[]): string[] {
+export function validateAnswer(
+  question: Pick<PublicQuestion, 'id' | 'type' | 'selectCount' | 'options'>,
+  answer: readonly string[],
+): string[] {
   const known = question.options.map((o) => o.id);
   const unknown = answer.filter((id) => !known.includes(id));
   if (unknown.length > 0) {
@@ -71,4 +74,56 @@ export function revealedRationales(
   const ids = new Set([...(answer ?? []), ...key.correct]);
   for (const [id, html] of Object.entries(key.rationales)) if (ids.has(id)) out[id] = html;
   return out;
+}
+
+/** What grading a whole attempt needs to know of one question: its type and its correct options. */
+export interface KeyFacts {
+  type: PublicQuestion['type'];
+  correct: readonly string[];
+}
+
+export interface AttemptGrade {
+  /** One per position (a question without key facts earns 0). */
+  credits: number[];
+  points: number;
+  passed: boolean;
+}
+
+/**
+ * Grades every position of an attempt. Passed compares the unrounded percentage (with a float
+ * tolerance): 41.9999… of 60 must not pass a 70% bar, 42 of 60 must.
+ */
+export function gradeAttempt(
+  questionIds: readonly string[],
+  answers: readonly (readonly string[] | null)[],
+  keys: Readonly<Record<string, KeyFacts>>,
+  scoring: MultipleSelectScoring,
+  passingScore: number,
+): AttemptGrade {
+  const credits = questionIds.map((id, i) => {
+    const key = keys[id];
+    return key ? gradeAnswer(key.type, key.correct, answers[i] ?? null, scoring).credit : 0;
+  });
+  const points = credits.reduce((n, c) => n + c, 0);
+  const percent = credits.length === 0 ? 0 : (100 * points) / credits.length;
+  return { credits, points, passed: credits.length > 0 && percent + 1e-9 >= passingScore };
+}
+
+/** The verdict on one answered question, with its key: what a try-it check or a practice check shows. */
+export function verdict(
+  question: Pick<PublicQuestion, 'id' | 'type'>,
+  key: QuestionKey,
+  answer: string[],
+  scoring: MultipleSelectScoring,
+) {
+  const grade = gradeAnswer(question.type, key.correct, answer, scoring);
+  return {
+    questionId: question.id,
+    answer,
+    correct: grade.correct,
+    credit: grade.credit,
+    correctOptions: key.correct,
+    explanationHtml: key.explanationHtml ?? null,
+    rationales: revealedRationales(key, answer),
+  };
 }

@@ -2,12 +2,12 @@
  * The score report of a submitted attempt: total, pass/fail, per domain, per question (with the
  * key, explanation and rationales, now that the learner has answered), and what to study next.
  */
-import type { PublicQuestion, QuestionKey } from '@examdown/compiler/schema';
-import type { ExamIndex } from '../bundle.js';
+import type { QuestionKey } from '@examdown/compiler/schema';
+import type { ExamIndex, ServedQuestion } from '../bundle.js';
+import type { StoredAttempt } from '../learner/stored.js';
 import type { ScoreReport } from '../schemas/report.js';
-import { gradeAnswer, revealedRationales } from './grading.js';
+import { revealedRationales } from './grading.js';
 import { orderOptions } from './option-order.js';
-import { type AttemptQuestionRow, type AttemptRow, parseAnswer } from './store.js';
 import { iso } from './view.js';
 
 export const SCORING_RULES = {
@@ -19,73 +19,67 @@ export const SCORING_RULES = {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** What grading reads from the bundle: the attempt's questions and keys, and guide titles. */
+/** What the report reads from the bundle: the versions the attempt drew, and guide titles. */
 export interface ReportContent {
-  contentHash: string;
-  questions: ReadonlyMap<string, PublicQuestion>;
+  questions: ReadonlyMap<string, ServedQuestion>;
   keys: ReadonlyMap<string, QuestionKey>;
   /** Slug → guide (only the title is used, for study links). */
   guides: ReadonlyMap<string, { title: string }>;
 }
 
-export interface BuiltReport {
-  report: ScoreReport;
-  credits: { questionId: string; credit: number }[];
-}
-
+/**
+ * The report of a graded attempt, rebuilt from its stored grading facts (credits, answers, the
+ * bar and the rule it was graded against) and the question versions it drew — so the same
+ * attempt always gives the same report. Domain names and study links come from the live exam.
+ */
 export function buildReport(
   bundle: ReportContent,
   examIndex: ExamIndex,
-  attempt: AttemptRow,
-  rows: readonly AttemptQuestionRow[],
-  submittedAt: number,
-): BuiltReport {
+  id: string,
+  attempt: StoredAttempt,
+): ScoreReport {
   const { exam } = examIndex;
-  const scoring = exam.scoring.multipleSelect;
+  const credits = attempt.credits ?? [];
   const questions: ScoreReport['questions'] = [];
-  const credits: BuiltReport['credits'] = [];
   const perDomain = new Map<string, { total: number; correct: number; points: number }>();
 
-  for (const row of rows) {
-    const question = bundle.questions.get(row.question_id);
-    const key = bundle.keys.get(row.question_id);
-    // A question removed from the content since the attempt started cannot be graded: skip it.
-    if (!question || !key) continue;
-    const answer = parseAnswer(row.answer);
-    const grade = gradeAnswer(question.type, key.correct, answer, scoring);
-    credits.push({ questionId: question.id, credit: grade.credit });
+  attempt.form.forEach((entry, position) => {
+    const question = bundle.questions.get(entry.questionId);
+    const key = bundle.keys.get(entry.questionId);
+    const slot = attempt.slots[position];
+    if (!question || !key || !slot) return;
+    const credit = credits[position] ?? 0;
+    const correct = credit === 1;
     const domain = perDomain.get(question.domain) ?? { total: 0, correct: 0, points: 0 };
     domain.total += 1;
-    domain.points += grade.credit;
-    if (grade.correct) domain.correct += 1;
+    domain.points += credit;
+    if (correct) domain.correct += 1;
     perDomain.set(question.domain, domain);
-
     questions.push({
-      position: row.position,
+      position,
       questionId: question.id,
       domain: question.domain,
       type: question.type,
       selectCount: question.selectCount,
       ...(question.difficulty ? { difficulty: question.difficulty } : {}),
       stemHtml: question.stemHtml,
-      options: orderOptions(question.options, row.option_order),
-      answer,
+      options: orderOptions(question.options, entry.order),
+      answer: slot.answer,
       correctOptions: key.correct,
-      correct: grade.correct,
-      credit: grade.credit,
-      flagged: row.flagged === 1,
+      correct,
+      credit,
+      flagged: slot.flagged,
       explanationHtml: key.explanationHtml ?? null,
-      rationales: revealedRationales(key, answer),
+      rationales: revealedRationales(key, slot.answer),
     });
-  }
+  });
 
   const total = questions.length;
   const points = questions.reduce((n, q) => n + q.credit, 0);
   const correct = questions.filter((q) => q.correct).length;
   const answered = questions.filter((q) => q.answer !== null && q.answer.length > 0).length;
   const exactPercent = total === 0 ? 0 : (100 * points) / total;
-  // Compare unrounded (with a float tolerance): 41.9999… of 60 must not pass a 70% bar.
-  const passed = total > 0 && exactPercent + 1e-9 >= exam.passingScore;
+  const submittedAt = attempt.submittedAt ?? attempt.createdAt;
 
   const domains: ScoreReport['domains'] = exam.domains
     .filter((d) => perDomain.has(d.id))
@@ -103,31 +97,28 @@ export function buildReport(
     });
 
   return {
-    report: {
-      attemptId: attempt.id,
-      examId: exam.id,
-      examTitle: exam.title,
-      mode: attempt.mode,
-      contentHash: bundle.contentHash,
-      startedAt: iso(attempt.created_at),
-      submittedAt: iso(submittedAt),
-      deadline: attempt.deadline_at === null ? null : iso(attempt.deadline_at),
-      overtime: attempt.deadline_at !== null && submittedAt > attempt.deadline_at,
-      scoring: { multipleSelect: scoring, rule: SCORING_RULES[scoring] },
-      score: {
-        percent: round1(exactPercent),
-        points: Math.round(points * 1000) / 1000,
-        correct,
-        answered,
-        total,
-        passingScore: exam.passingScore,
-        passed,
-      },
-      domains,
-      weakestDomains: weakestDomains(bundle, examIndex, domains),
-      questions,
+    attemptId: id,
+    examId: exam.id,
+    examTitle: exam.title,
+    mode: attempt.mode,
+    contentHash: attempt.contentHash,
+    startedAt: iso(attempt.createdAt),
+    submittedAt: iso(submittedAt),
+    deadline: attempt.deadlineAt === null ? null : iso(attempt.deadlineAt),
+    overtime: attempt.deadlineAt !== null && submittedAt > attempt.deadlineAt,
+    scoring: { multipleSelect: attempt.scoring, rule: SCORING_RULES[attempt.scoring] },
+    score: {
+      percent: round1(exactPercent),
+      points: Math.round(points * 1000) / 1000,
+      correct,
+      answered,
+      total,
+      passingScore: attempt.passingScore,
+      passed: attempt.passed === true,
     },
-    credits,
+    domains,
+    weakestDomains: weakestDomains(bundle, examIndex, domains, attempt.passingScore),
+    questions,
   };
 }
 
@@ -140,8 +131,8 @@ export function weakestDomains(
   bundle: Pick<ReportContent, 'guides'>,
   examIndex: ExamIndex,
   domains: ScoreReport['domains'],
+  passing: number = examIndex.exam.passingScore,
 ): ScoreReport['weakestDomains'] {
-  const passing = examIndex.exam.passingScore;
   const scored = domains.filter((d) => d.total > 0);
   let picked = scored.filter((d) => d.percent < passing);
   if (picked.length === 0 && scored.length > 0) {

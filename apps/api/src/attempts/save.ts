@@ -1,32 +1,50 @@
 /**
- * Autosave of one answer and/or flag. The write is guarded in SQL (the attempt's token hash, not
- * submitted, deadline + grace) and reads back in the same D1 batch, so a save racing a submit or
- * the deadline never lands after it; a refused save is explained from what that batch read.
+ * Autosave of one answer and/or flag, in one call to the learner's Durable Object: the write is
+ * guarded there (the attempt's token digest, not submitted, deadline + grace) and the attempt is
+ * read back in the same call, so a save racing a submit or the deadline never lands after it; a
+ * refused save is explained from what was read. In practice mode `check: true` locks the answer
+ * and reveals this question's key, for this attempt only — never for a question of one of the
+ * learner's open timed attempts.
  */
-import type { D1Database } from '@cloudflare/workers-types';
-import type { PublicQuestion } from '@examdown/compiler/schema';
+
+import type { ServedQuestion } from '../bundle.js';
 import type { Content } from '../bundle-store.js';
 import { ApiError } from '../errors.js';
+import { attemptStub, type LearnerNamespace } from '../learner/client.js';
+import type { SaveOutcome, SaveRefusal } from '../learner/durable-object.js';
+import { SAVE_GRACE_MS } from '../learner/policy.js';
+import { type StoredAttempt, toStored } from '../learner/stored.js';
 import type { SaveAnswerResult } from '../schemas/attempts.js';
-import { validateAnswer } from './grading.js';
-import { type AttemptRow, parseAnswer, type SaveInput, type SaveOutcome, saveAnswer } from './store.js';
+import { validateAnswer, verdict } from './grading.js';
 import { iso } from './view.js';
 
-/** Saves arriving this long after the deadline are still accepted (network latency). */
-export const SAVE_GRACE_MS = 5_000;
+export { SAVE_GRACE_MS };
 
-export type SaveRequest = Omit<SaveInput, 'now' | 'graceMs' | 'write'>;
+export interface SaveRequest {
+  attemptId: string;
+  questionId: string;
+  answer?: string[] | null | undefined;
+  flagged?: boolean | undefined;
+  check?: boolean | undefined;
+}
 
-export interface Save extends SaveOutcome {
+export interface Save extends Omit<SaveOutcome, 'attempt'> {
+  attempt: StoredAttempt | null;
   request: SaveRequest;
-  question: PublicQuestion | undefined;
+  question: ServedQuestion | undefined;
   /** The answer's refusal (422), reported only after the attempt's own refusals. */
   invalid: ApiError | undefined;
   now: number;
 }
 
 /** Checks the answer against the question, then writes it and reads back in one round trip. */
-export async function writeAnswer(db: D1Database, content: Content, request: SaveRequest): Promise<Save> {
+export async function writeAnswer(
+  ns: LearnerNamespace,
+  content: Content,
+  request: SaveRequest,
+  tokenHash: string,
+): Promise<Save> {
+  const { stub, local } = attemptStub(ns, request.attemptId);
   const question = await content.question(request.questionId);
   let answer: string[] | null | undefined = request.answer === undefined ? undefined : null;
   let invalid: ApiError | undefined;
@@ -39,42 +57,88 @@ export async function writeAnswer(db: D1Database, content: Content, request: Sav
     }
   }
   const now = Date.now();
-  const outcome = await saveAnswer(db, {
-    ...request,
+  const outcome = await stub.save({
+    local,
+    questionId: request.questionId,
+    tokenHash,
     answer,
+    flagged: request.flagged,
+    check: request.check === true,
     now,
-    graceMs: SAVE_GRACE_MS,
     write: question !== undefined && invalid === undefined,
   });
-  return { ...outcome, request, question, invalid, now };
+  return {
+    ...outcome,
+    attempt: outcome.attempt && toStored(outcome.attempt),
+    request,
+    question,
+    invalid,
+    now,
+  };
 }
 
-/** The saved answer of an authorized save, or why it was refused (409, 404, 422, 409 in that order). */
-export function savedAnswer(save: Save & { attempt: AttemptRow }): SaveAnswerResult {
-  const { attempt, row, progress, now } = save;
-  if (!save.written || !row) {
-    if (attempt.submitted_at !== null) {
+/** The saved answer of an authorized save (with its feedback when checked), or why it was refused. */
+export async function savedAnswer(
+  content: Content,
+  save: Save & { attempt: StoredAttempt },
+): Promise<SaveAnswerResult> {
+  const { attempt, now, question } = save;
+  const slot = save.position >= 0 ? attempt.slots[save.position] : undefined;
+  if (!save.written || !slot || !question) {
+    if (attempt.submittedAt !== null) {
       throw new ApiError(
         'attempt_submitted',
         'This attempt has been submitted; answers can no longer change.',
       );
     }
-    if (!row || !save.question) {
+    if (!slot || !question) {
       throw new ApiError(
         'question_not_in_attempt',
         `Question '${save.request.questionId}' is not part of this attempt.`,
       );
     }
-    const expired = attempt.deadline_at !== null && now > attempt.deadline_at + SAVE_GRACE_MS;
+    const expired = attempt.deadlineAt !== null && now > attempt.deadlineAt + SAVE_GRACE_MS;
     if (save.invalid && !expired) throw save.invalid;
+    if (!expired) refuse(save.refusal, save.request.questionId);
     // With a valid answer the only guard left is the deadline (+ grace).
     throw new ApiError('attempt_expired', 'The time for this attempt is up; submit it to get the report.');
   }
-  return {
+  const result: SaveAnswerResult = {
     questionId: save.request.questionId,
-    answer: parseAnswer(row.answer),
-    flagged: row.flagged === 1,
+    answer: slot.answer,
+    flagged: slot.flagged,
     savedAt: iso(now),
-    progress,
+    progress: save.progress,
   };
+  const entry = attempt.form[save.position];
+  if (save.request.check && slot.answer && entry) {
+    const key = (await content.keyVersions([{ id: entry.questionId, hash: entry.hash }])).get(
+      entry.questionId,
+    );
+    if (key) result.feedback = verdict(question, key, slot.answer, attempt.scoring);
+  }
+  return result;
+}
+
+function refuse(refusal: SaveRefusal | undefined, questionId: string): void {
+  if (refusal === 'checked') {
+    throw new ApiError(
+      'question_checked',
+      `Question '${questionId}' has been checked in this attempt: its answer is final.`,
+    );
+  }
+  if (refusal === 'sealed') {
+    throw new ApiError(
+      'question_sealed',
+      `Question '${questionId}' is part of one of your open timed exams: its key is not shown until that exam is submitted or expires.`,
+    );
+  }
+  if (refusal === 'not_practice') {
+    throw new ApiError(
+      'check_not_allowed',
+      'Answers are checked one by one in practice mode only; timed exams are graded at submit.',
+    );
+  }
+  if (refusal === 'no_answer')
+    throw new ApiError('check_not_allowed', 'Choose at least one option to check an answer.');
 }

@@ -1,33 +1,35 @@
 /**
- * Starting an attempt: exam mode draws the blueprint's count across every domain by weight, with
- * the exam's deadline; practice mode draws the chosen count (default 10) from the chosen domains,
- * untimed. The attempt and its drawn questions are stored in one D1 batch.
+ * Starting an attempt: the draw (stratified by domain weight; timed draws leave out questions
+ * embedded in guides, whose keys the try-it check reveals), the compact form with the entity
+ * version of every question drawn, and the row in the learner's Durable Object.
  */
-import type { D1Database } from '@cloudflare/workers-types';
 import { type AttemptMode, randomSeed, seededRandom } from '@examdown/compiler/shared';
 import type { ExamIndex } from '../bundle.js';
 import type { Content } from '../bundle-store.js';
 import { ApiError } from '../errors.js';
+import { type LearnerNamespace, learnerStub } from '../learner/client.js';
+import { type FormEntry, formText } from '../learner/codec.js';
+import { attemptIdOf, newLocalId } from '../learner/ids.js';
+import { DEFAULT_PRACTICE_COUNT, MAX_OPEN_ATTEMPTS } from '../learner/policy.js';
+import type { StoredAttempt } from '../learner/stored.js';
 import type { AttemptState } from '../schemas/attempts.js';
-import { hashToken, newAttemptId, newToken } from '../security.js';
+import { hashToken, newToken } from '../security.js';
 import { shuffleOptions } from './option-order.js';
 import { drawStratified, type Stratum } from './sampler.js';
-import { type AttemptQuestionRow, type AttemptRow, insertAttempt } from './store.js';
 import { attemptState } from './view.js';
 
-/** Practice mode's question count when none is given. */
-export const DEFAULT_PRACTICE_COUNT = 10;
-
-export interface StartRequest {
+export interface StartInput {
   mode: AttemptMode;
   domains?: string[] | undefined;
   count?: number | undefined;
+  learnerId: string;
 }
 
 function strataFor(index: ExamIndex, mode: AttemptMode, domains: string[] | undefined): Stratum[] {
   const { exam } = index;
+  const pools = mode === 'exam' ? index.timedPool : index.pool;
   if (mode === 'exam' || !domains) {
-    return exam.domains.map((d) => ({ id: d.id, weight: d.weight, pool: index.pool.get(d.id) ?? [] }));
+    return exam.domains.map((d) => ({ id: d.id, weight: d.weight, pool: pools.get(d.id) ?? [] }));
   }
   const unknown = domains.filter((d) => !index.domains.has(d));
   if (unknown.length > 0) {
@@ -39,72 +41,83 @@ function strataFor(index: ExamIndex, mode: AttemptMode, domains: string[] | unde
   const chosen = new Set(domains);
   return exam.domains
     .filter((d) => chosen.has(d.id))
-    .map((d) => ({ id: d.id, weight: d.weight, pool: index.pool.get(d.id) ?? [] }));
+    .map((d) => ({ id: d.id, weight: d.weight, pool: pools.get(d.id) ?? [] }));
 }
 
-/** Draws and stores a new attempt; returns its state and its token (shown this once). */
 export async function startAttempt(
-  db: D1Database,
+  ns: LearnerNamespace,
   content: Content,
   index: ExamIndex,
-  { mode, domains, count }: StartRequest,
+  input: StartInput,
 ): Promise<AttemptState & { token: string }> {
-  const strata = strataFor(index, mode, domains);
+  const { mode } = input;
+  const strata = strataFor(index, mode, input.domains);
   const available = strata.reduce((n, s) => n + s.pool.length, 0);
   const wanted =
-    mode === 'exam' ? index.exam.questionCount : (count ?? Math.min(DEFAULT_PRACTICE_COUNT, available));
+    mode === 'exam' ? index.exam.questionCount : (input.count ?? Math.min(DEFAULT_PRACTICE_COUNT, available));
   if (available === 0 || (mode === 'practice' && wanted > available)) {
     throw new ApiError(
       'not_enough_questions',
       `The bank has ${available} question${available === 1 ? '' : 's'} for this selection; ${wanted} were asked for.`,
     );
   }
-
   const seed = randomSeed();
   const random = seededRandom(seed);
   const picked = drawStratified(wanted, strata, random);
   const questions = await content.questions(picked.map((p) => p.questionId));
-  const drawn = picked.flatMap(({ questionId }) => {
+  const form: FormEntry[] = picked.flatMap(({ questionId }) => {
     const question = questions.get(questionId);
-    if (!question) return [];
-    return [
-      {
-        questionId,
-        optionOrder: shuffleOptions(
-          question.options.map((o) => o.id),
-          random,
-        ),
-      },
-    ];
+    const hash = content.entityHash(questionId);
+    if (!question || !hash) return [];
+    const order = shuffleOptions(
+      question.options.map((o) => o.id),
+      random,
+    ).join('');
+    return [{ questionId, hash, order }];
   });
 
   const now = Date.now();
   const token = newToken();
-  const attempt: AttemptRow = {
-    id: newAttemptId(),
-    token_hash: await hashToken(token),
-    exam_id: index.exam.id,
+  const local = newLocalId();
+  const id = attemptIdOf(input.learnerId, local);
+  const { exam } = index;
+  const attempt: StoredAttempt = {
+    local,
+    tokenHash: await hashToken(token),
+    examId: exam.id,
     mode,
-    content_hash: content.contentHash,
+    contentHash: content.contentHash,
     seed,
-    created_at: now,
-    deadline_at: mode === 'exam' ? now + index.exam.durationMinutes * 60_000 : null,
-    submitted_at: null,
-    score_points: null,
-    score_percent: null,
+    createdAt: now,
+    deadlineAt: mode === 'exam' ? now + exam.durationMinutes * 60_000 : null,
+    expiresAt: null,
+    submittedAt: null,
+    form,
+    slots: form.map(() => ({ answer: null, flagged: false, checked: false })),
+    credits: null,
+    points: null,
     passed: null,
-    report_json: null,
+    passingScore: exam.passingScore,
+    scoring: exam.scoring.multipleSelect,
   };
-  await insertAttempt(db, { attempt, questions: drawn });
-  const rows: AttemptQuestionRow[] = drawn.map((q, position) => ({
-    attempt_id: attempt.id,
-    position,
-    question_id: q.questionId,
-    option_order: q.optionOrder.join(''),
-    answer: null,
-    flagged: 0,
-    updated_at: null,
-    credit: null,
-  }));
-  return { ...attemptState(questions, index, attempt, rows, now), token };
+  const stored = await learnerStub(ns, input.learnerId).start({
+    local: attempt.local,
+    tokenHash: attempt.tokenHash,
+    examId: attempt.examId,
+    mode,
+    contentHash: attempt.contentHash,
+    seed,
+    createdAt: now,
+    deadlineAt: attempt.deadlineAt,
+    form: formText(form),
+    passingScore: attempt.passingScore,
+    scoring: attempt.scoring,
+  });
+  if (!stored.ok) {
+    throw new ApiError(
+      'too_many_open_attempts',
+      `This learner has ${stored.open} unfinished attempts (at most ${MAX_OPEN_ATTEMPTS}): submit one, or let it expire.`,
+    );
+  }
+  return { ...attemptState(id, questions, index, attempt, now), token };
 }

@@ -1,75 +1,94 @@
 /**
- * Grading a submitted attempt. Submit first freezes the attempt (no save lands after that, so the
- * report grades exactly what is stored, and concurrent submits grade the same rows at the same
- * submittedAt), then grades it and stores the report once; every later submit or report read
- * gets that stored text.
+ * Submit and report. Submit fetches the keys of the question versions the attempt drew and has
+ * the learner's Durable Object freeze and grade it in one write (so concurrent submits grade once,
+ * and a save racing the submit either is graded or is refused). The report is rebuilt from the
+ * stored grading facts on every read, so it never changes. The first grading also queues the
+ * attempt's item results for the statistics (one D1 row).
+ *
+ * While the learner has another open timed attempt sharing questions with this one, the report
+ * (which shows keys) is refused with 409 `report_sealed`; the grade itself is stored.
  */
 import type { D1Database } from '@cloudflare/workers-types';
 import type { Content } from '../bundle-store.js';
 import { ApiError } from '../errors.js';
+import { attemptStub, type LearnerNamespace } from '../learner/client.js';
+import type { Sealed } from '../learner/durable-object.js';
+import { type StoredAttempt, toStored } from '../learner/stored.js';
+import { recordGraded } from '../stats/events.js';
+import type { KeyFacts } from './grading.js';
 import { buildReport } from './report.js';
-import {
-  type AttemptQuestionRow,
-  type AttemptRow,
-  findAttempt,
-  freezeAttempt,
-  submitAttempt,
-} from './store.js';
 import { examOfAttempt } from './view.js';
 
-export interface Frozen {
-  attempt: AttemptRow;
-  rows: AttemptQuestionRow[];
+export interface Read extends Omit<Sealed, 'attempt'> {
+  attempt: StoredAttempt;
 }
 
+/** Where an authorized attempt route works: the learner objects, D1, the bundle, the attempt. */
+export interface AttemptCall {
+  ns: LearnerNamespace;
+  db: D1Database;
+  content: Content;
+  id: string;
+  tokenHash: string;
+}
+
+const refsOf = (attempt: StoredAttempt) => attempt.form.map((f) => ({ id: f.questionId, hash: f.hash }));
+
 /**
- * The report's JSON of a frozen attempt: the stored one if it was graded already, else graded now
- * and stored — ours, or the one a concurrent submit stored first.
+ * The report's JSON of an authorized attempt: graded now if it was not (keys fetched, then one
+ * write in the learner's object). When the keys cannot be read the attempt is frozen first (no
+ * save lands after this submit) and the 503 goes out; the next submit or report grades it.
  */
-export async function grade(db: D1Database, content: Content, { attempt, rows }: Frozen): Promise<string> {
-  if (attempt.report_json !== null) return attempt.report_json;
-  const index = examOfAttempt(content, attempt);
-  const ids = rows.map((r) => r.question_id);
-  const [questions, keys, guides] = await Promise.all([
-    content.questions(ids),
-    content.keys(ids),
-    content.guideIndex(),
-  ]);
-  const submittedAt = attempt.submitted_at ?? Date.now();
-  const { report, credits } = buildReport(
-    { contentHash: content.contentHash, questions, keys, guides },
-    index,
-    attempt,
-    rows,
-    submittedAt,
-  );
-  // Serialized once: this text is both stored and sent.
-  const reportJson = JSON.stringify(report);
-  const won = await submitAttempt(db, {
-    attemptId: attempt.id,
-    submittedAt,
-    points: report.score.points,
-    percent: report.score.total === 0 ? 0 : (100 * report.score.points) / report.score.total,
-    passed: report.score.passed,
-    reportJson,
-    credits,
-  });
-  if (!won) {
-    // A concurrent submit stored its report first: answer with it, not ours.
-    const stored = await findAttempt(db, attempt.id);
-    if (stored?.report_json) return stored.report_json;
+export async function grade(call: AttemptCall, read: Read): Promise<string> {
+  const { ns, db, content, id, tokenHash } = call;
+  const { attempt } = read;
+  if (attempt.credits !== null) return reportText(content, id, attempt, read.sealed);
+  const { stub, local } = attemptStub(ns, id);
+  const now = Date.now();
+  const refs = refsOf(attempt);
+  let facts: Record<string, KeyFacts>;
+  try {
+    const [questions, keys] = await Promise.all([content.questionVersions(refs), content.keyVersions(refs)]);
+    facts = {};
+    for (const [qid, key] of keys) {
+      const question = questions.get(qid);
+      if (question) facts[qid] = { type: question.type, correct: key.correct };
+    }
+  } catch (err) {
+    await stub.freeze(local, tokenHash, now);
+    throw err;
   }
-  return reportJson;
+  const graded = await stub.submit(local, tokenHash, now, facts);
+  const stored = graded.attempt ? toStored(graded.attempt) : attempt;
+  if (graded.gradedNow) await recordGraded(db, stored);
+  return reportText(content, id, stored, graded.sealed);
 }
 
 /** The report of an authorized attempt: 409 before submit; graded now if its grading failed. */
-export async function reportOf(db: D1Database, content: Content, attempt: AttemptRow): Promise<string> {
-  if (attempt.report_json !== null) return attempt.report_json;
-  if (attempt.submitted_at === null) {
+export async function reportOf(call: AttemptCall, read: Read): Promise<string> {
+  if (read.attempt.credits === null && read.attempt.submittedAt === null) {
     throw new ApiError('attempt_not_submitted', 'This attempt has not been submitted yet.');
   }
-  // Submitted but not graded: the submit failed after freezing (e.g. the bundle was unreadable).
-  // The frozen answers are all there, so grade them now rather than answer 409 forever.
-  const frozen = await freezeAttempt(db, attempt.id, attempt.token_hash, Date.now());
-  return grade(db, content, { attempt: frozen.attempt ?? attempt, rows: frozen.rows });
+  // Submitted but not graded: the keys could not be read at submit. Grade what was frozen now.
+  return grade(call, read);
+}
+
+async function reportText(content: Content, id: string, attempt: StoredAttempt, sealed: readonly string[]) {
+  if (sealed.length > 0) {
+    const open = new Set(sealed);
+    if (attempt.form.some((f) => open.has(f.questionId))) {
+      throw new ApiError(
+        'report_sealed',
+        'This attempt is graded, but its report shows keys of questions in one of your open timed exams: it is available once that exam is submitted or expires.',
+      );
+    }
+  }
+  const index = examOfAttempt(content, attempt);
+  const refs = refsOf(attempt);
+  const [questions, keys, guides] = await Promise.all([
+    content.questionVersions(refs),
+    content.keyVersions(refs),
+    content.guideIndex(),
+  ]);
+  return JSON.stringify(buildReport({ questions, keys, guides }, index, id, attempt));
 }

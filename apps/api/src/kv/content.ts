@@ -3,16 +3,9 @@
  * on demand (questions and keys in bulk reads of up to 100) through the isolate's LRU cache.
  */
 import type { KVNamespace } from '@cloudflare/workers-types';
-import type {
-  Exam,
-  Guide,
-  GuideSummary,
-  Manifest,
-  PublicQuestion,
-  QuestionKey,
-} from '@examdown/compiler/schema';
-import { BundleError, type ExamIndex } from '../bundle.js';
-import type { Content } from '../bundle-store.js';
+import type { Exam, Guide, GuideSummary, Manifest, QuestionKey } from '@examdown/compiler/schema';
+import { BundleError, type ExamIndex, type ServedQuestion } from '../bundle.js';
+import type { Content, EntityRef } from '../bundle-store.js';
 import { type Catalog, KV } from '../kv-layout.js';
 import type { LruCache } from './lru-cache.js';
 
@@ -31,6 +24,8 @@ export interface Snapshot {
   exams: Map<string, ExamIndex>;
   examList: Exam[];
   guideIndex?: Map<string, GuideSummary>;
+  /** Question ids embedded in guides. */
+  tryIt: Set<string>;
 }
 
 export class KvContent implements Content {
@@ -52,16 +47,48 @@ export class KvContent implements Content {
     this.#cache = cache;
   }
 
-  async question(id: string): Promise<PublicQuestion | undefined> {
+  async question(id: string): Promise<ServedQuestion | undefined> {
     return (await this.questions([id])).get(id);
   }
 
-  questions(ids: readonly string[]): Promise<Map<string, PublicQuestion>> {
+  questions(ids: readonly string[]): Promise<Map<string, ServedQuestion>> {
     return this.#entities(ids, this.#snapshot.catalog.questions, KV.question, 'id');
   }
 
   keys(ids: readonly string[]): Promise<Map<string, QuestionKey>> {
     return this.#entities(ids, this.#snapshot.catalog.questions, KV.key, 'id');
+  }
+
+  isTryIt(id: string): boolean {
+    return this.#snapshot.tryIt.has(id);
+  }
+
+  entityHash(id: string): string | undefined {
+    const { questions } = this.#snapshot.catalog;
+    return Object.hasOwn(questions, id) ? questions[id] : undefined;
+  }
+
+  questionVersions(refs: readonly EntityRef[]): Promise<Map<string, ServedQuestion>> {
+    return this.#versions(refs, KV.question);
+  }
+
+  keyVersions(refs: readonly EntityRef[]): Promise<Map<string, QuestionKey>> {
+    return this.#versions(refs, KV.key);
+  }
+
+  /** Entities of given versions; a version missing in KV throws (uploads never prune them). */
+  async #versions<T>(refs: readonly EntityRef[], name: (id: string, hash: string) => string) {
+    const names = new Map(refs.map((r) => [r.id, name(r.id, r.hash)]));
+    const values = await this.#fetch([...names.values()]);
+    const out = new Map<string, T>();
+    for (const [id, key] of names) {
+      const value = values.get(key) as Record<string, unknown> | undefined;
+      if (!value || typeof value !== 'object' || value.id !== id) {
+        throw new BundleError(`${key} is corrupt: it is not the question ${id}`);
+      }
+      out.set(id, value as T);
+    }
+    return out;
   }
 
   async guide(slug: string): Promise<Guide | undefined> {

@@ -93,11 +93,13 @@ async function loadSnapshot(kv: Kv, hash: string): Promise<Snapshot> {
   const key = KV.catalog(hash);
   const catalog = parseCatalog(await readJson(kv, key, IMMUTABLE_CACHE_TTL), hash, key);
   const has = (id: string) => Object.hasOwn(catalog.questions, id);
+  const tryIt = new Set(catalog.tryIt ?? []);
   return {
     contentHash: hash,
     catalog,
     manifest: catalog.manifest,
-    exams: indexExams(catalog.exams, catalog.manifest, has),
+    tryIt,
+    exams: indexExams(catalog.exams, catalog.manifest, has, tryIt),
     examList: catalog.exams,
   };
 }

@@ -1,15 +1,16 @@
-import type { D1Database } from '@cloudflare/workers-types';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { SAVE_GRACE_MS, savedAnswer, writeAnswer } from '../attempts/save.js';
 import { startAttempt } from '../attempts/start.js';
-import { type AttemptRow, attemptQuestions, findAttempt, freezeAttempt } from '../attempts/store.js';
 import { grade, reportOf } from '../attempts/submit.js';
-import { attemptState, examOfAttempt } from '../attempts/view.js';
+import { attemptState, examOfAttempt, formQuestions } from '../attempts/view.js';
 import { examOr404 } from '../bundle-store.js';
 import type { AppEnv } from '../env.js';
 import { ApiError, errorResponses } from '../errors.js';
 import { jsonText, limitBody, noStore } from '../http.js';
+import { attemptStub, LEARNER_HEADER, learnerOf } from '../learner/client.js';
+import { type StoredAttempt, toStored } from '../learner/stored.js';
+import { rateLimit } from '../limits.js';
 import {
   AttemptIdParam,
   AttemptQuestionParam,
@@ -30,15 +31,16 @@ const startRoute = createRoute({
   method: 'post',
   path: '/exams/{examId}/attempts',
   tags: ['attempts'],
-  summary: 'Start a practice exam (exam mode: blueprint + deadline; practice mode: chosen domains, untimed)',
-  middleware: [noStore, limitBody] as const,
+  summary:
+    'Start a practice exam (exam mode: blueprint + deadline; practice mode: chosen domains, untimed). Send `X-Learner-Token` (the learnerToken of an earlier start) to start as the same learner.',
+  middleware: [noStore, limitBody, rateLimit('start')] as const,
   request: { params: ExamIdParam, body: { required: true, content: json(StartAttemptRequest) } },
   responses: {
     201: {
       description: 'The attempt, its secret token and its questions (public form)',
       content: json(StartedAttempt),
     },
-    ...errorResponses(400, 404, 413, 415, 422, 503),
+    ...errorResponses(400, 404, 409, 413, 415, 422, 429, 503),
   },
 });
 
@@ -60,13 +62,13 @@ const saveRoute = createRoute({
   method: 'put',
   path: '/attempts/{id}/answers/{questionId}',
   tags: ['attempts'],
-  summary: `Save an answer and/or flag (autosave). Refused after submit, and after the deadline (+${SAVE_GRACE_MS / 1000} s grace)`,
-  middleware: [noStore, limitBody] as const,
+  summary: `Save an answer and/or flag (autosave). Refused after submit, and after the deadline (+${SAVE_GRACE_MS / 1000} s grace). Practice mode: \`check: true\` locks the answer and returns its feedback`,
+  middleware: [noStore, limitBody, rateLimit('save')] as const,
   security: auth,
   request: { params: AttemptQuestionParam, body: { required: true, content: json(SaveAnswerRequest) } },
   responses: {
     200: { description: 'Saved', content: json(SaveAnswerResult) },
-    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 503),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 429, 503),
   },
 });
 
@@ -75,12 +77,12 @@ const submitRoute = createRoute({
   path: '/attempts/{id}/submit',
   tags: ['attempts'],
   summary: 'Grade the attempt (idempotent: a second submit returns the same report)',
-  middleware: [noStore] as const,
+  middleware: [noStore, rateLimit('submit')] as const,
   security: auth,
   request: { params: AttemptIdParam },
   responses: {
     200: { description: 'The score report', content: json(ScoreReport) },
-    ...errorResponses(400, 401, 403, 404, 503),
+    ...errorResponses(400, 401, 403, 404, 409, 429, 503),
   },
 });
 
@@ -100,65 +102,84 @@ const reportRoute = createRoute({
 
 /**
  * What `load` read with the attempt `id`, if the bearer token is that attempt's (hono/bearer-auth:
- * 401 without a token, 404 unknown attempt, 403 another token). It runs inside the handler, after
- * validation and the bundle, so errors keep their order; `load` gets the token's hash, and save
- * and submit read the attempt in the same D1 batch as their write (which is token-guarded in SQL).
+ * 401 without a token, 404 unknown attempt, 403 another token, compared in constant time). It runs
+ * inside the handler, after validation and the bundle, so errors keep their order; `load` gets the
+ * token's hash, and save reads the attempt in the same call to the learner's object as its write
+ * (which is guarded there by that hash).
  */
-async function authorize<T extends { attempt: AttemptRow | null }>(
+async function authorize<T extends { attempt: StoredAttempt | null }>(
   c: Context<AppEnv>,
   id: string,
   load: (tokenHash: string) => Promise<T>,
-): Promise<T & { attempt: AttemptRow }> {
-  let loaded: (T & { attempt: AttemptRow }) | undefined;
+): Promise<T & { attempt: StoredAttempt; tokenHash: string }> {
+  let loaded: (T & { attempt: StoredAttempt; tokenHash: string }) | undefined;
   const attemptToken = bearer(async (token) => {
-    const result = await load(await hashToken(token));
+    const tokenHash = await hashToken(token);
+    const result = await load(tokenHash);
     const { attempt } = result;
     if (!attempt) throw new ApiError('attempt_not_found', `There is no attempt '${id}'.`);
-    loaded = { ...result, attempt };
-    return tokenMatches(token, attempt.token_hash);
+    loaded = { ...result, attempt, tokenHash };
+    return tokenMatches(token, attempt.tokenHash);
   }, 'This token does not belong to this attempt.');
   await attemptToken(c, async () => {});
   // bearer-auth returns only when verifyToken accepted the token, which set `loaded`.
-  return loaded as T & { attempt: AttemptRow };
+  return loaded as T & { attempt: StoredAttempt; tokenHash: string };
 }
 
-/** Reads the attempt by its id alone (the routes that do not write). */
-const byId = (db: D1Database, id: string) => async () => ({ attempt: await findAttempt(db, id) });
+/** Reads the attempt (and what seals its keys) by its id alone. */
+const byId = (c: Context<AppEnv>, id: string) => async () => {
+  const { stub, local } = attemptStub(c.env.LEARNER, id);
+  const { attempt, sealed } = await stub.read(local, Date.now());
+  return { attempt: attempt && toStored(attempt), sealed };
+};
 
 export const attemptRoutes = router()
   .openapi(startRoute, async (c) => {
     const content = await c.var.content();
     const index = examOr404(content, c.req.valid('param').examId);
-    const started = await startAttempt(c.env.DB, content, index, c.req.valid('json'));
+    const learner = c.get('learner') ?? (await learnerOf(c.req.header(LEARNER_HEADER)));
+    const started = await startAttempt(c.env.LEARNER, content, index, {
+      ...c.req.valid('json'),
+      learnerId: learner.id,
+    });
     c.header('Location', `/api/v1/attempts/${started.id}`);
-    return c.json(started, 201);
+    const learnerFields = {
+      learnerId: learner.id,
+      ...(learner.token ? { learnerToken: learner.token } : {}),
+    };
+    return c.json({ ...started, ...learnerFields }, 201);
   })
   .openapi(getRoute, async (c) => {
     const { id } = c.req.valid('param');
     const content = await c.var.content();
-    const { attempt } = await authorize(c, id, byId(c.env.DB, id));
-    const rows = await attemptQuestions(c.env.DB, id);
-    const questions = await content.questions(rows.map((r) => r.question_id));
-    return c.json(attemptState(questions, examOfAttempt(content, attempt), attempt, rows, Date.now()), 200);
+    const { attempt } = await authorize(c, id, byId(c, id));
+    const questions = await formQuestions(content, attempt);
+    return c.json(attemptState(id, questions, examOfAttempt(content, attempt), attempt, Date.now()), 200);
   })
   .openapi(saveRoute, async (c) => {
     const { id, questionId } = c.req.valid('param');
-    const { answer, flagged } = c.req.valid('json');
     const content = await c.var.content();
+    const request = { attemptId: id, questionId, ...c.req.valid('json') };
     const save = await authorize(c, id, (tokenHash) =>
-      writeAnswer(c.env.DB, content, { attemptId: id, questionId, tokenHash, answer, flagged }),
+      writeAnswer(c.env.LEARNER, content, request, tokenHash),
     );
-    return c.json(savedAnswer(save), 200);
+    return c.json(await savedAnswer(content, save), 200);
   })
   .openapi(submitRoute, async (c) => {
     const { id } = c.req.valid('param');
     const content = await c.var.content();
-    const frozen = await authorize(c, id, (tokenHash) => freezeAttempt(c.env.DB, id, tokenHash, Date.now()));
-    return jsonText<ScoreReport, 200>(c, await grade(c.env.DB, content, frozen), 200);
+    const read = await authorize(c, id, byId(c, id));
+    const text = await grade(
+      { ns: c.env.LEARNER, db: c.env.DB, content, id, tokenHash: read.tokenHash },
+      read,
+    );
+    return jsonText<ScoreReport, 200>(c, text, 200);
   })
   .openapi(reportRoute, async (c) => {
     const { id } = c.req.valid('param');
     const content = await c.var.content();
-    const { attempt } = await authorize(c, id, byId(c.env.DB, id));
-    return jsonText<ScoreReport, 200>(c, await reportOf(c.env.DB, content, attempt), 200);
+    const read = await authorize(c, id, byId(c, id));
+    const call = { ns: c.env.LEARNER, db: c.env.DB, content, id, tokenHash: read.tokenHash };
+    const text = await reportOf(call, read);
+    return jsonText<ScoreReport, 200>(c, text, 200);
   });

@@ -26,7 +26,7 @@ export const healthRoutes = router().openapi(healthz, async (c) => {
   const { manifest } = await c.var.content();
   let database: 'ok' | 'unavailable' = 'ok';
   try {
-    await c.env.DB.prepare('SELECT COUNT(*) AS n FROM attempts WHERE 0').first();
+    await c.env.DB.prepare('SELECT COUNT(*) AS n FROM exam_stats WHERE 0').first();
   } catch (err) {
     console.error('healthz: D1 query failed (migrations applied?)', err);
     database = 'unavailable';

@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
-import { gradeAnswer, revealedRationales, validateAnswer } from '../attempts/grading.js';
+import { validateAnswer, verdict } from '../attempts/grading.js';
 import { ApiError, errorResponses } from '../errors.js';
 import { contentCache, limitBody, noStore } from '../http.js';
+import { rateLimit } from '../limits.js';
 import { CheckRequest, CheckResult, QuestionIdParam, QuestionPublic } from '../schemas/content.js';
 import { json, router } from './openapi.js';
 
@@ -22,15 +23,16 @@ const checkQuestion = createRoute({
   method: 'post',
   path: '/questions/{id}/check',
   tags: ['practice'],
-  summary: 'Practice one question: is the answer right, which options are, explanation and rationales',
-  middleware: [noStore, limitBody] as const,
+  summary:
+    'Try a question embedded in a guide: is the answer right, which options are, explanation and rationales. Other questions are practised in a practice attempt (save with `check`).',
+  middleware: [noStore, limitBody, rateLimit('check')] as const,
   request: {
     params: QuestionIdParam,
     body: { required: true, content: json(CheckRequest) },
   },
   responses: {
     200: { description: 'The verdict', content: json(CheckResult) },
-    ...errorResponses(400, 404, 413, 415, 422, 503),
+    ...errorResponses(400, 403, 404, 413, 415, 422, 429, 503),
   },
 });
 
@@ -48,21 +50,15 @@ export const questionRoutes = router()
     const content = await c.var.content();
     const question = await content.question(id);
     if (!question) throw questionNotFound(id);
+    if (!content.isTryIt(id)) {
+      throw new ApiError(
+        'check_not_available',
+        `Question '${id}' is not embedded in a guide: practise it in a practice attempt (PUT /attempts/{id}/answers/${id} with "check": true).`,
+      );
+    }
     const answer = validateAnswer(question, c.req.valid('json').answer);
     const key = (await content.keys([id])).get(id);
     if (!key) throw questionNotFound(id);
     const scoring = content.exams.get(question.exam)?.exam.scoring.multipleSelect ?? 'all-or-nothing';
-    const grade = gradeAnswer(question.type, key.correct, answer, scoring);
-    return c.json(
-      {
-        questionId: id,
-        answer,
-        correct: grade.correct,
-        credit: grade.credit,
-        correctOptions: key.correct,
-        explanationHtml: key.explanationHtml ?? null,
-        rationales: revealedRationales(key, answer),
-      },
-      200,
-    );
+    return c.json(verdict(question, key, answer, scoring), 200);
   });

@@ -1,9 +1,16 @@
 /** Schemas of the attempt routes: start, state, save. The score report is in report.ts. */
-import { OptionId, PublicQuestion, Slug } from '@examdown/compiler/schema';
+import { OptionId, Slug } from '@examdown/compiler/schema';
 import { z } from '@hono/zod-openapi';
-import { Answer, AttemptMode } from './content.js';
+import { ATTEMPT_ID_PATTERN } from '../learner/ids.js';
+import { MAX_PRACTICE_COUNT } from '../learner/policy.js';
+import { Answer, AttemptMode, CheckResult, QuestionPublic } from './content.js';
 
-const AttemptId = z.uuid().openapi({ description: 'Attempt id (a UUID)' });
+export const AttemptId = z
+  .string()
+  .regex(ATTEMPT_ID_PATTERN, 'an attempt id is `<learner id (22 characters)>.<local id (base 36)>`')
+  .openapi({
+    description: 'Attempt id: `<learner id>.<local id>` (22 base64url characters, a dot, base 36)',
+  });
 export const AttemptIdParam = z.object({
   id: AttemptId.openapi({ param: { name: 'id', in: 'path' } }),
 });
@@ -30,9 +37,9 @@ export const StartAttemptRequest = z
       .number()
       .int()
       .min(1)
-      .max(500)
+      .max(MAX_PRACTICE_COUNT)
       .optional()
-      .openapi({ description: 'Practice mode only (default 10).' }),
+      .openapi({ description: `Practice mode only (default 10, at most ${MAX_PRACTICE_COUNT}).` }),
   })
   .refine((r) => r.mode === 'practice' || (r.domains === undefined && r.count === undefined), {
     message: '`domains` and `count` apply to practice mode only; exam mode follows the blueprint',
@@ -46,7 +53,7 @@ export const AttemptQuestion = z
   .object({
     position: z.number().int().nonnegative(),
     /** The public form, options in this attempt's order. */
-    question: PublicQuestion,
+    question: QuestionPublic,
     answer: z.array(OptionId).nullable(),
     flagged: z.boolean(),
   })
@@ -60,7 +67,7 @@ export const Progress = z.object({
 
 export const AttemptState = z
   .object({
-    id: z.uuid(),
+    id: AttemptId,
     examId: Slug,
     examTitle: z.string(),
     mode: AttemptMode,
@@ -84,12 +91,20 @@ export type AttemptState = z.infer<typeof AttemptState>;
 export const StartedAttempt = AttemptState.extend({
   /** Secret bearer token of this attempt: send it as `Authorization: Bearer <token>`. Shown once. */
   token: z.string(),
+  /** The learner this attempt belongs to (the first part of the attempt id). */
+  learnerId: z.string(),
+  /** A new learner's secret: send it as `X-Learner-Token` to start as the same learner. Shown once. */
+  learnerToken: z.string().optional(),
 }).openapi('StartedAttempt');
 
 export const SaveAnswerRequest = z
   .strictObject({
     answer: Answer.nullable().optional().openapi({ description: 'Chosen option ids; [] or null clears.' }),
     flagged: z.boolean().optional(),
+    check: z.boolean().optional().openapi({
+      description:
+        'Practice mode: lock this answer and get its feedback (key, explanation, rationales) for this attempt.',
+    }),
   })
   .refine((r) => r.answer !== undefined || r.flagged !== undefined, {
     message: 'send `answer`, `flagged` or both',
@@ -103,6 +118,8 @@ export const SaveAnswerResult = z
     flagged: z.boolean(),
     savedAt: z.iso.datetime(),
     progress: Progress,
+    /** Practice mode with `check`: the verdict and the key of this question, for this attempt. */
+    feedback: CheckResult.optional(),
   })
   .openapi('SaveAnswerResult');
 export type SaveAnswerResult = z.infer<typeof SaveAnswerResult>;

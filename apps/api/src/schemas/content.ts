@@ -61,7 +61,8 @@ export const ExamDetail = Exam.extend({
 
 export const GuideList = z.object({ guides: z.array(GuideSummary) }).openapi('GuideList');
 export const GuideDetail = Guide.openapi('Guide');
-export const QuestionPublic = PublicQuestion.openapi('PublicQuestion');
+/** The public form as served: without the authoring metadata (`source`) the bundle carries. */
+export const QuestionPublic = PublicQuestion.omit({ source: true }).openapi('PublicQuestion');
 
 // ---------------------------------------------------------------------------
 // Practice one question
@@ -84,3 +85,4 @@ export const CheckResult = z
     rationales: z.record(z.string(), z.string()),
   })
   .openapi('CheckResult');
+export type CheckResult = z.infer<typeof CheckResult>;

@@ -8,6 +8,7 @@ import {
   Slug,
 } from '@examdown/compiler/schema';
 import { z } from '@hono/zod-openapi';
+import { AttemptId } from './attempts.js';
 import { AttemptMode } from './content.js';
 
 export const DomainScore = z.object({
@@ -51,7 +52,7 @@ export const ReportQuestion = z.object({
 
 export const ScoreReport = z
   .object({
-    attemptId: z.uuid(),
+    attemptId: AttemptId,
     examId: Slug,
     examTitle: z.string(),
     mode: AttemptMode,

@@ -1,3 +1,4 @@
+import { MAX_PRACTICE_QUESTIONS } from '@examdown/compiler/shared';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api } from '../api';
@@ -79,7 +80,8 @@ export function PracticeForm({ exam }: { exam: ExamWithBank }) {
   const [count, setCount] = useState(10);
   const { busy, error, run } = useStarter();
   const none = domains.length === 0;
-  const available = domains.reduce((n, d) => n + (exam.bank.byDomain[d] ?? 0), 0);
+  const inBank = domains.reduce((n, d) => n + (exam.bank.byDomain[d] ?? 0), 0);
+  const available = Math.min(inBank, MAX_PRACTICE_QUESTIONS);
   const counts = [...COUNTS.filter((n) => n < available), available].filter(
     (n, i, a) => n > 0 && a.indexOf(n) === i,
   );

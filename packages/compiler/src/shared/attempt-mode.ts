@@ -4,3 +4,6 @@
  */
 export const ATTEMPT_MODES = ['exam', 'practice'] as const;
 export type AttemptMode = (typeof ATTEMPT_MODES)[number];
+
+/** Most questions one practice attempt may draw: a drill, not a way to page through the whole key. */
+export const MAX_PRACTICE_QUESTIONS = 60;

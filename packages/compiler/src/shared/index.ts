@@ -3,6 +3,6 @@
  * attempt modes. Browser-safe (no Node imports): the compiler, the API, the web client and the
  * bench import it from `@examdown/compiler/shared`.
  */
-export { ATTEMPT_MODES, type AttemptMode } from './attempt-mode.js';
+export { ATTEMPT_MODES, type AttemptMode, MAX_PRACTICE_QUESTIONS } from './attempt-mode.js';
 export { type Seats, splitSeats } from './blueprint.js';
 export { pick, type Random, randomInt, randomSeed, sample, seededRandom, shuffle } from './random.js';

@@ -1,0 +1,95 @@
+/**
+ * The compact encodings of an attempt's grading facts, as the learner's Durable Object stores
+ * them (one row per attempt, see schema.ts):
+ *
+ * - form: one line per position, `<question id> <entity hash> <option order>` (e.g.
+ *   `mlp-drift-first-step 1a2b3c4d5e6f cadb`), deflate-raw compressed: 60 questions take about
+ *   1 KB instead of 3.
+ * - answers: one slot per position, joined by `,`: the chosen option letters, `!` at the end when
+ *   flagged, `*` in front once a practice answer has been checked (its key revealed, the answer
+ *   locked). `b,ac!,,*d` = b; a+c flagged; unanswered; d checked.
+ * - credits: one number per position (0..1, at most 3 decimals), joined by `,`; set at submit.
+ */
+import { z } from 'zod';
+
+export interface FormEntry {
+  questionId: string;
+  /** Entity hash of the question version drawn (names its public form and its key in KV). */
+  hash: string;
+  /** Option ids in this attempt's display order, e.g. "cadb". */
+  order: string;
+}
+
+export interface Slot {
+  answer: string[] | null;
+  flagged: boolean;
+  /** Practice: the key of this question was revealed for this attempt; the answer is locked. */
+  checked: boolean;
+}
+
+/** A whole form as text: one `<question id> <entity hash> <option order>` line per position. */
+const FormText = z
+  .string()
+  .regex(
+    /^([a-z0-9][a-z0-9-]* [a-f0-9]{6,64} [a-z]{1,26})(\n[a-z0-9][a-z0-9-]* [a-f0-9]{6,64} [a-z]{1,26})*$|^$/,
+  );
+const SLOT = /^(\*?)([a-z]*)(!?)$/;
+
+async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  // A copy backed by a plain ArrayBuffer: what Blob accepts under every lib's typing.
+  const out = new Response(new Blob([new Uint8Array(bytes)]).stream().pipeThrough(stream));
+  return new Uint8Array(await out.arrayBuffer());
+}
+
+export function formText(form: readonly FormEntry[]): string {
+  return form.map((f) => `${f.questionId} ${f.hash} ${f.order}`).join('\n');
+}
+
+/** The entries of a form's text (validated as a whole: one regular expression). */
+export function parseForm(text: string): FormEntry[] {
+  if (FormText.parse(text) === '') return [];
+  return text.split('\n').map((line) => {
+    const [questionId = '', hash = '', order = ''] = line.split(' ');
+    return { questionId, hash, order };
+  });
+}
+
+export async function encodeForm(text: string): Promise<Uint8Array> {
+  return pipe(new TextEncoder().encode(text), new CompressionStream('deflate-raw'));
+}
+
+export async function decodeForm(blob: ArrayBuffer | Uint8Array): Promise<string> {
+  const bytes = blob instanceof Uint8Array ? blob : new Uint8Array(blob);
+  return new TextDecoder().decode(await pipe(bytes, new DecompressionStream('deflate-raw')));
+}
+
+export function encodeSlot(slot: Slot): string {
+  return `${slot.checked ? '*' : ''}${(slot.answer ?? []).join('')}${slot.flagged ? '!' : ''}`;
+}
+
+export function decodeSlot(text: string): Slot {
+  const m = SLOT.exec(text);
+  if (!m) throw new Error(`stored answer slot ${JSON.stringify(text)} is corrupt`);
+  const letters = m[2] as string;
+  return { checked: m[1] === '*', answer: letters === '' ? null : [...letters], flagged: m[3] === '!' };
+}
+
+export const emptyAnswers = (count: number): string => ','.repeat(Math.max(0, count - 1));
+
+export function decodeAnswers(text: string, count: number): Slot[] {
+  const parts = text.split(',');
+  if (parts.length !== count) throw new Error(`stored answers have ${parts.length} slots, not ${count}`);
+  return parts.map(decodeSlot);
+}
+
+export function encodeCredits(credits: readonly number[]): string {
+  return credits.map((c) => String(Math.round(c * 1000) / 1000)).join(',');
+}
+
+export function decodeCredits(text: string, count: number): number[] {
+  const parts = text.split(',').map(Number);
+  if (parts.length !== count || parts.some((c) => !(c >= 0 && c <= 1))) {
+    throw new Error('stored credits are corrupt');
+  }
+  return parts;
+}

@@ -1,0 +1,48 @@
+/**
+ * What a save does to one answer slot of an attempt in the learner's object: the new slot, or why
+ * the save is refused although the token and the attempt's state allow it (a practice answer
+ * already checked is final; `check` is for practice mode, needs an answer, and never reveals a key
+ * of a question in one of the learner's open timed attempts).
+ */
+import type { AttemptMode } from '@examdown/compiler/shared';
+import type { Slot } from './codec.js';
+import type { WireAttempt } from './stored.js';
+
+export interface SaveInput {
+  local: number;
+  questionId: string;
+  tokenHash: string;
+  /** undefined = leave as is; null or [] = clear. Already validated against the question. */
+  answer: string[] | null | undefined;
+  flagged: boolean | undefined;
+  /** Practice: lock the answer and reveal this question's key for this attempt. */
+  check: boolean;
+  now: number;
+  /** false: only read (the request is already known to be refused). */
+  write: boolean;
+}
+
+export type SaveRefusal = 'checked' | 'sealed' | 'not_practice' | 'no_answer';
+
+export interface SaveOutcome {
+  written: boolean;
+  attempt: WireAttempt | null;
+  position: number;
+  /** Why a write that passed the token and state guards was still refused. */
+  refusal?: SaveRefusal;
+  progress: { total: number; answered: number; flagged: number };
+}
+
+export function nextSlot(
+  mode: AttemptMode,
+  slot: Slot,
+  s: Pick<SaveInput, 'answer' | 'flagged' | 'check'>,
+  sealed: boolean,
+): { slot: Slot } | { refusal: SaveRefusal } {
+  const answer = s.answer === undefined ? slot.answer : s.answer && s.answer.length > 0 ? s.answer : null;
+  if (slot.checked && s.answer !== undefined) return { refusal: 'checked' };
+  if (s.check && mode !== 'practice') return { refusal: 'not_practice' };
+  if (s.check && answer === null) return { refusal: 'no_answer' };
+  if (s.check && sealed) return { refusal: 'sealed' };
+  return { slot: { answer, flagged: s.flagged ?? slot.flagged, checked: slot.checked || s.check } };
+}

@@ -1,0 +1,89 @@
+/**
+ * The learner Durable Object's SQLite schema and the stored row, validated with zod when read.
+ *
+ * One row per attempt and nothing else: a start writes the row, each save rewrites its
+ * `answers`, the submit writes its grade — 62 rows written for a 60-question exam. The key is
+ * the rowid (no index to write) and there is no secondary index: a learner's attempts are few,
+ * so the retention and sealing queries scan them.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS attempts (
+  id            INTEGER PRIMARY KEY, -- the attempt id's local part (after '<learner id>.', base 36)
+  token_hash    TEXT NOT NULL,      -- hex sha256 of the attempt token
+  exam_id       TEXT NOT NULL,
+  mode          TEXT NOT NULL,      -- 'exam' | 'practice'
+  content_hash  TEXT NOT NULL,      -- the bundle the attempt was drawn from
+  seed          INTEGER NOT NULL,   -- PRNG seed of the draw
+  created_at    INTEGER NOT NULL,   -- epoch ms
+  deadline_at   INTEGER,            -- NULL: untimed
+  expires_at    INTEGER,            -- unsubmitted: deleted at this time (retention); NULL once submitted
+  form          BLOB NOT NULL,      -- codec.ts: question id, entity hash, option order per position
+  answers       TEXT NOT NULL,      -- codec.ts: one slot per position
+  submitted_at  INTEGER,
+  credits       TEXT,               -- codec.ts: one credit per position, set at submit
+  points        REAL,
+  passed        INTEGER,
+  passing_score REAL NOT NULL,      -- the bar and the rule graded against (frozen at start)
+  scoring       TEXT NOT NULL
+)`;
+
+export const AttemptRow = z.object({
+  id: z.number().int(),
+  token_hash: z.string().regex(/^[a-f0-9]{64}$/),
+  exam_id: z.string(),
+  mode: z.enum(['exam', 'practice']),
+  content_hash: z.string(),
+  seed: z.number().int(),
+  created_at: z.number().int(),
+  deadline_at: z.number().int().nullable(),
+  expires_at: z.number().int().nullable(),
+  form: z.instanceof(ArrayBuffer),
+  answers: z.string(),
+  submitted_at: z.number().int().nullable(),
+  credits: z.string().nullable(),
+  points: z.number().nullable(),
+  passed: z.number().int().nullable(),
+  passing_score: z.number(),
+  scoring: z.enum(['all-or-nothing', 'partial']),
+});
+export type AttemptRow = z.infer<typeof AttemptRow>;
+
+export const INSERT_SQL = `INSERT INTO attempts (id, token_hash, exam_id, mode, content_hash, seed, created_at,
+  deadline_at, expires_at, form, answers, passing_score, scoring) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** The parameters of INSERT_SQL, in its column order. */
+export function insertParams(a: {
+  local: number;
+  tokenHash: string;
+  examId: string;
+  mode: string;
+  contentHash: string;
+  seed: number;
+  createdAt: number;
+  deadlineAt: number | null;
+  expiresAt: number;
+  form: ArrayBuffer;
+  answers: string;
+  passingScore: number;
+  scoring: string;
+}): unknown[] {
+  return [
+    a.local,
+    a.tokenHash,
+    a.examId,
+    a.mode,
+    a.contentHash,
+    a.seed,
+    a.createdAt,
+    a.deadlineAt,
+    a.expiresAt,
+    a.form,
+    a.answers,
+    a.passingScore,
+    a.scoring,
+  ];
+}

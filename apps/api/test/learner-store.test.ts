@@ -1,0 +1,97 @@
+/**
+ * The learner store: one Durable Object per learner, compact attempts, retention.
+ * Rows written and bytes stored per attempt are measured here (the bench reads the same figures
+ * over wrangler dev).
+ */
+import { describe, expect, it } from 'vitest';
+import { ABANDONED_TTL_MS } from '../src/learner/policy.js';
+import { api, keyOf, PRO, start } from './helpers.js';
+import { inLearner, runAlarm } from './learner.js';
+
+async function fullExam(learnerToken?: string) {
+  const started = await api('POST', `/exams/${PRO}/attempts`, {
+    body: { mode: 'exam' },
+    ...(learnerToken ? { headers: { 'X-Learner-Token': learnerToken } } : {}),
+  });
+  expect(started.status).toBe(201);
+  const { id, token, questions } = started.body;
+  const before = await inLearner(id, (i) => i.rowsWritten);
+  for (const q of questions) {
+    const key = keyOf(q.question.id);
+    const res = await api('PUT', `/attempts/${id}/answers/${q.question.id}`, {
+      token,
+      body: { answer: key.correct },
+    });
+    expect(res.status).toBe(200);
+  }
+  const saved = await inLearner(id, (i) => i.rowsWritten);
+  const report = await api('POST', `/attempts/${id}/submit`, { token });
+  expect(report.status).toBe(200);
+  const after = await inLearner(id, (i) => i.rowsWritten);
+  return {
+    id,
+    token,
+    learnerToken: started.body.learnerToken as string | undefined,
+    saves: saved - before,
+    submit: after - saved,
+    report,
+  };
+}
+
+describe('the learner store', () => {
+  it('writes one row per save and one at submit; a 60-question attempt is about 2 KB', async () => {
+    const first = await fullExam();
+    expect(first.saves).toBe(60);
+    expect(first.submit).toBe(1);
+    // Start: one row (the rowid is the key; no index).
+    const startRows = await inLearner(first.id, (i) => i.rowsWritten - first.saves - first.submit);
+    expect(startRows).toBe(1);
+
+    // Bytes per attempt: the growth of the learner's database over 20 more graded attempts.
+    const size0 = await inLearner(first.id, (i) => i.databaseSize());
+    for (let k = 0; k < 20; k++) await fullExam(first.learnerToken);
+    const size1 = await inLearner(first.id, (i) => i.databaseSize());
+    const perAttempt = (size1 - size0) / 20;
+    console.log(`learner store: first attempt ${size0} B of database, then ${perAttempt} B per attempt`);
+    expect(perAttempt).toBeLessThanOrEqual(4096);
+  });
+
+  it('isolates learners: another learner id or token reads and changes nothing', async () => {
+    const a = await start(api, PRO);
+    const b = await start(api, PRO);
+    const aLearner = a.id.split('.')[0] as string;
+    const bLocal = b.id.split('.')[1] as string;
+    // b's local id under a's learner: a different object, so no such attempt.
+    const crossed = `${aLearner}.${bLocal}`;
+    for (const token of [a.token, b.token]) {
+      expect((await api('GET', `/attempts/${crossed}`, { token })).status).toBe(404);
+    }
+    const q = b.questions[0]?.question.id as string;
+    expect(
+      (await api('PUT', `/attempts/${b.id}/answers/${q}`, { token: a.token, body: { answer: ['a'] } }))
+        .status,
+    ).toBe(403);
+    expect((await api('POST', `/attempts/${b.id}/submit`, { token: a.token })).status).toBe(403);
+    const state = await api('GET', `/attempts/${b.id}`, { token: b.token });
+    expect(state.body.progress.answered).toBe(0);
+    expect(state.body.status).toBe('in_progress');
+  });
+
+  it('deletes abandoned attempts at their expiry (alarm) and keeps submitted ones', async () => {
+    const done = await fullExam();
+    const learnerToken = done.learnerToken as string;
+    const open = await api('POST', `/exams/${PRO}/attempts`, {
+      body: { mode: 'practice', count: 3 },
+      headers: { 'X-Learner-Token': learnerToken },
+    });
+    expect(open.status).toBe(201);
+    // Age the open attempt past its expiry, then run the alarm.
+    await inLearner(open.body.id, (_i, sql, local) => {
+      sql.exec('UPDATE attempts SET expires_at = ? WHERE id = ?', Date.now() - 1, local);
+    });
+    expect(await runAlarm(open.body.id)).toBe(true);
+    expect((await api('GET', `/attempts/${open.body.id}`, { token: open.body.token })).status).toBe(404);
+    expect((await api('GET', `/attempts/${done.id}/report`, { token: done.token })).status).toBe(200);
+    expect(ABANDONED_TTL_MS).toBe(7 * 24 * 3600 * 1000);
+  });
+});
