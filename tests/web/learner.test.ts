@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { correctOptions } from '../support/answer-keys';
 import { axeViolations } from './axe';
 import { a11yProblems, focusVisible, horizontalOverflow, newPage, PHONE, screenshot, tabTo } from './browser';
 import { browserSession } from './session';
@@ -48,21 +49,10 @@ async function answer(
   return { id: q.id, chosen: chosen.sort() };
 }
 
-/** Answers the current card with its key (looked up through the practice check endpoint). */
+/** Answers the current card with its key (from the content's private bundle). */
 async function answerCorrectly(page: Page): Promise<{ id: string; chosen: string[] }> {
   const q = await currentQuestion(page);
-  const probe = q.options.slice(0, q.type === 'multiple' ? q.selectCount : 1);
-  const key = await page.evaluate(
-    async ([id, answer]) => {
-      const r = await fetch(`/api/v1/questions/${id}/check`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ answer }),
-      });
-      return ((await r.json()) as { correctOptions: string[] }).correctOptions;
-    },
-    [q.id, probe] as const,
-  );
+  const key = correctOptions(q.id);
   for (const value of key) await page.locator(`.q-card input[value="${value}"]`).check();
   return { id: q.id, chosen: [...key].sort() };
 }
@@ -196,6 +186,11 @@ describe('practice exam', () => {
         .locator('.q-card input:checked')
         .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value).sort());
       expect(q2checked).toEqual(given.get(flagged));
+      // Q1 was checked before the reload: its answer is final and its feedback shows again.
+      await page.getByRole('button', { name: 'Question 1, answered' }).click();
+      await page.locator('.q-card .verdict').waitFor();
+      expect(await page.locator('.q-card input:not(:disabled)').count()).toBe(0);
+      await page.getByRole('button', { name: 'Question 2, answered, flagged' }).click();
       // The same attempt resumes in another tab of this browser.
       const tab = await context.newPage();
       await tab.goto(attemptUrl);

@@ -138,6 +138,44 @@ describe('a practice exam, start to report', () => {
     expect(defaults.questions).toHaveLength(10);
   });
 
+  it('practice check: feedback once the answer is locked; the same answer again shows it again', async () => {
+    const { id, token, questions } = await start(api, PRO, { mode: 'practice', count: 3 });
+    const q = questions[0]?.question;
+    if (!q) throw new Error('no question drawn');
+    const key = keyOf(q.id);
+    const wrong = q.options.find((o) => !key.correct.includes(o.id))?.id ?? 'a';
+    const url = `/attempts/${id}/answers/${q.id}`;
+
+    const checked = await api('PUT', url, { token, body: { answer: [wrong], check: true } });
+    expect(checked.status, checked.text).toBe(200);
+    expect(checked.body.feedback).toMatchObject({ correct: false, correctOptions: key.correct });
+    // Reloaded: the attempt says which answers are final.
+    const state = await api('GET', `/attempts/${id}`, { token });
+    expect(state.body.questions.map((x: { checked: boolean }) => x.checked)).toEqual([true, false, false]);
+    // A re-check (or a late autosave) of the same answer is a no-op with the same feedback …
+    const again = await api('PUT', url, { token, body: { answer: [wrong], check: true } });
+    expect(again.status, again.text).toBe(200);
+    expect(again.body.feedback).toEqual(checked.body.feedback);
+    // … a different one is refused, and flags stay free.
+    const changed = await api('PUT', url, { token, body: { answer: key.correct } });
+    expect([changed.status, changed.body.error.code]).toEqual([409, 'question_checked']);
+    expect((await api('PUT', url, { token, body: { flagged: true } })).status).toBe(200);
+    // No feedback without a saved answer, and none in a timed exam.
+    const other = questions[1]?.question.id ?? '';
+    const empty = await api('PUT', `/attempts/${id}/answers/${other}`, {
+      token,
+      body: { answer: [], check: true },
+    });
+    expect(empty.body.error.code).toBe('check_not_allowed');
+    const exam = await start(api, ASSOCIATE);
+    const first = exam.questions[0]?.question.id ?? '';
+    const inExam = await api('PUT', `/attempts/${exam.id}/answers/${first}`, {
+      token: exam.token,
+      body: { answer: ['a'], check: true },
+    });
+    expect(inExam.body.error.code).toBe('check_not_allowed');
+  });
+
   it('partial credit end to end (an exam that declares it)', async () => {
     const { id, token, questions } = await start(fixtureApi, 'fx-partial');
     const picks = [['a', 'c'], ['a'], ['a', 'b'], null];

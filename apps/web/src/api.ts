@@ -68,10 +68,12 @@ const fetchAttempt = (id: string, token: string) =>
 function toAttemptView(a: AttemptState): AttemptView {
   const answers: Record<string, OptionId[]> = {};
   const flags: Record<string, boolean> = {};
+  const checked: Record<string, boolean> = {};
   const questions = [...a.questions].sort((x, y) => x.position - y.position);
   for (const q of questions) {
     answers[q.question.id] = q.answer ?? [];
     if (q.flagged) flags[q.question.id] = true;
+    if (q.checked) checked[q.question.id] = true;
   }
   // The server's clock decides; translate its deadline onto this device's clock.
   const deadlineAt =
@@ -85,7 +87,22 @@ function toAttemptView(a: AttemptState): AttemptView {
     questions: questions.map((q) => q.question),
     answers,
     flags,
+    checked,
     deadlineAt,
+  };
+}
+
+function toCheckResult(r: {
+  correct: boolean;
+  correctOptions: OptionId[];
+  explanationHtml?: string | null | undefined;
+  rationales: CheckResult['rationales'];
+}): CheckResult {
+  return {
+    correct: r.correct,
+    correctOptions: r.correctOptions,
+    explanationHtml: r.explanationHtml ?? undefined,
+    rationales: r.rationales,
   };
 }
 
@@ -115,14 +132,28 @@ export const api = {
   async question(id: string): Promise<PublicQuestion> {
     return ok(() => v1.questions[':id'].$get({ param: { id } }));
   },
+  /** A guide's try-it question: checked on its own, outside any attempt. */
   async check(id: string, answer: OptionId[]): Promise<CheckResult> {
-    const r = await ok(() => v1.questions[':id'].check.$post({ param: { id }, json: { answer } }));
-    return {
-      correct: r.correct,
-      correctOptions: r.correctOptions,
-      explanationHtml: r.explanationHtml ?? undefined,
-      rationales: r.rationales,
-    };
+    return toCheckResult(
+      await ok(() => v1.questions[':id'].check.$post({ param: { id }, json: { answer } })),
+    );
+  },
+  /** A practice attempt's question: saves `answer` as final and returns its feedback. */
+  async checkInAttempt(
+    id: string,
+    token: string,
+    questionId: string,
+    answer: OptionId[],
+  ): Promise<CheckResult> {
+    const r = await ok(() =>
+      v1.attempts[':id'].answers[':questionId'].$put(
+        { param: { id, questionId }, json: { answer, check: true } },
+        auth(token),
+      ),
+    );
+    if (!r.feedback)
+      throw new ApiError(500, 'no_feedback', 'The server saved the answer but sent no feedback.');
+    return toCheckResult(r.feedback);
   },
   async start(
     examId: string,

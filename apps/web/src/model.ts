@@ -38,6 +38,8 @@ export interface AttemptView {
   questions: PublicQuestion[];
   answers: Record<string, OptionId[]>;
   flags: Record<string, boolean>;
+  /** Practice: questions whose answer was checked (final; checking it again shows the feedback). */
+  checked: Record<string, boolean>;
   /** The server's deadline on this device's clock (ms since epoch); null when untimed. */
   deadlineAt: number | null;
 }

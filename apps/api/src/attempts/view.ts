@@ -40,6 +40,7 @@ export function attemptState(
         question: { ...question, options: orderOptions(question.options, entry.order) },
         answer: slot.answer,
         flagged: slot.flagged,
+        checked: slot.checked,
       },
     ];
   });

@@ -1,7 +1,8 @@
 /**
  * What a save does to one answer slot of an attempt in the learner's object: the new slot, or why
  * the save is refused although the token and the attempt's state allow it (a practice answer
- * already checked is final; `check` is for practice mode, needs an answer, and never reveals a key
+ * already checked is final — sending that same answer again is a no-op, so a re-check after a reload
+ * or a late duplicate autosave succeeds; `check` is for practice mode, needs an answer, and never reveals a key
  * of a question in one of the learner's open timed attempts).
  */
 import type { AttemptMode } from '@examdown/compiler/shared';
@@ -40,9 +41,15 @@ export function nextSlot(
   sealed: boolean,
 ): { slot: Slot } | { refusal: SaveRefusal } {
   const answer = s.answer === undefined ? slot.answer : s.answer && s.answer.length > 0 ? s.answer : null;
-  if (slot.checked && s.answer !== undefined) return { refusal: 'checked' };
+  if (slot.checked && s.answer !== undefined && !sameOptions(answer, slot.answer))
+    return { refusal: 'checked' };
   if (s.check && mode !== 'practice') return { refusal: 'not_practice' };
   if (s.check && answer === null) return { refusal: 'no_answer' };
   if (s.check && sealed) return { refusal: 'sealed' };
   return { slot: { answer, flagged: s.flagged ?? slot.flagged, checked: slot.checked || s.check } };
+}
+
+function sameOptions(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.length === b.length && [...a].sort().join() === [...b].sort().join();
 }

@@ -56,6 +56,8 @@ export const AttemptQuestion = z
     question: QuestionPublic,
     answer: z.array(OptionId).nullable(),
     flagged: z.boolean(),
+    /** Practice mode: the answer was checked (final); the same answer with `check` shows its feedback again. */
+    checked: z.boolean(),
   })
   .openapi('AttemptQuestion');
 

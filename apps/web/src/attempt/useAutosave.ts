@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type ApiError, api } from '../api';
 import { toApiError } from '../hooks';
-import type { AttemptView, OptionId } from '../model';
+import type { AttemptView, CheckResult, OptionId } from '../model';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'offline' | 'error' | 'refused';
 type Patch = { answer?: OptionId[]; flagged?: boolean };
@@ -128,6 +128,22 @@ export function useAutosave(attempt: AttemptView, token: string, events: Autosav
     setAnswer(qid: string, answer: OptionId[]) {
       setAnswers((a) => ({ ...a, [qid]: answer }));
       queue(qid, { answer });
+    },
+    /**
+     * Practice: make `answer` final and get its feedback. This question's queued answer goes with
+     * the check instead of before it; a save of it already on the wire is awaited first.
+     */
+    async check(qid: string, answer: OptionId[]): Promise<CheckResult> {
+      const queued = pending.current.get(qid);
+      if (queued?.answer !== undefined) {
+        const { answer: _sentWithCheck, ...rest } = queued;
+        if (rest.flagged === undefined) pending.current.delete(qid);
+        else pending.current.set(qid, rest);
+      }
+      await flushing.current;
+      const result = await api.checkInAttempt(attempt.id, token, qid, answer);
+      setAnswers((a) => ({ ...a, [qid]: answer }));
+      return result;
     },
     toggleFlag(qid: string) {
       const next = !flags[qid];

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
 import { type Async, toApiError, useAsync } from '../hooks';
 import type { CheckResult, OptionId, PublicQuestion } from '../model';
@@ -8,8 +8,10 @@ import { describeError, Loading } from './ui';
 import './TryIt.css';
 
 /**
- * Check one answer against the API and show the verdict, explanation and rationales in place.
- * Used by guides ("try it") and by practice mode (immediate feedback).
+ * Check one answer and show the verdict, explanation and rationales in place. Guides ("try it")
+ * check against the question route; practice mode passes `checker` (the attempt's own save,
+ * which makes the answer final) and `final` for an answer checked before a reload, whose
+ * feedback is fetched again on mount.
  */
 export function CheckableQuestion({
   question,
@@ -20,6 +22,8 @@ export function CheckableQuestion({
   onAnswer,
   onChecked,
   allowRetry = true,
+  checker = (answer) => api.check(question.id, answer),
+  final = false,
 }: {
   question: PublicQuestion;
   idPrefix: string;
@@ -29,6 +33,8 @@ export function CheckableQuestion({
   onAnswer?: (answer: OptionId[]) => void;
   onChecked?: (result: CheckResult, answer: OptionId[]) => void;
   allowRetry?: boolean;
+  checker?: (answer: OptionId[]) => Promise<CheckResult>;
+  final?: boolean;
 }) {
   const [selected, setSelected] = useState<OptionId[]>(initial);
   const [result, setResult] = useState<CheckResult | undefined>(initialResult);
@@ -43,7 +49,7 @@ export function CheckableQuestion({
     setBusy(true);
     setError(undefined);
     try {
-      const r = await api.check(question.id, selected);
+      const r = await checker(selected);
       setResult(r);
       onChecked?.(r, selected);
     } catch (e) {
@@ -53,6 +59,11 @@ export function CheckableQuestion({
       setBusy(false);
     }
   };
+
+  // Checked before a reload: the answer is final on the server; show its feedback again (once).
+  useEffect(() => {
+    if (final && !result) void check();
+  }, []);
 
   return (
     <div class={`checkable ${result ? (result.correct ? 'was-correct' : 'was-wrong') : ''}`}>

@@ -151,6 +151,8 @@ function Runner({ attempt, creds }: { attempt: AttemptView; creds: StoredAttempt
                 allowRetry={false}
                 onAnswer={(a) => autosave.setAnswer(q.id, a)}
                 onChecked={(r) => setChecked((c) => ({ ...c, [q.id]: r }))}
+                checker={(a) => autosave.check(q.id, a)}
+                final={attempt.checked[q.id] === true}
               />
             ) : (
               <QuestionView
