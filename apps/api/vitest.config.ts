@@ -29,6 +29,7 @@ export default defineConfig(async () => {
   const bindings = {
     TEST_MIGRATIONS: migrations,
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+    SESSION_SECRET: 'test-session-secret',
   };
   const test = {
     setupFiles: ['./test/apply-migrations.ts', './test/seed-content.ts'],

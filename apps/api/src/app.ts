@@ -10,13 +10,16 @@ import '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { BundleStore, Content } from './bundle-store.js';
+import { sameSiteWrites } from './cross-site.js';
 import type { AppEnv } from './env.js';
 import { API_VERSION, bundleUnavailable, corsFromEnv, onError } from './http.js';
+import { learnerSession } from './learner/session.js';
 import { notFound } from './not-found.js';
 import { attemptRoutes } from './routes/attempts.js';
 import { examRoutes } from './routes/exams.js';
 import { guideRoutes } from './routes/guides.js';
 import { healthRoutes } from './routes/health.js';
+import { meRoutes } from './routes/me.js';
 import { router } from './routes/openapi.js';
 import { questionRoutes } from './routes/questions.js';
 import { statsRoutes } from './routes/stats.js';
@@ -34,6 +37,8 @@ export function createApp(store: BundleStore) {
     }),
   );
   app.use(`${API_BASE}/*`, corsFromEnv);
+  app.use(`${API_BASE}/*`, sameSiteWrites());
+  app.use(`${API_BASE}/*`, learnerSession());
   app.use('*', openContent(store));
 
   const routes = app
@@ -42,6 +47,7 @@ export function createApp(store: BundleStore) {
     .route(API_BASE, guideRoutes)
     .route(API_BASE, questionRoutes)
     .route(API_BASE, attemptRoutes)
+    .route(API_BASE, meRoutes)
     .route(API_BASE, statsRoutes);
 
   routes.openAPIRegistry.registerComponent('securitySchemes', 'attemptToken', {

@@ -14,6 +14,8 @@ export interface Variables {
   content: () => Promise<Content>;
   /** The learner a start or check names (set by the rate limiter, which derives it first). */
   learner?: { id: string; token?: string };
+  /** The browser's learner session (learner/session.ts), when its signed cookie is valid. */
+  session?: { id: string; token: string };
 }
 
 export interface AppEnv {

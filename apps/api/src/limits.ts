@@ -1,8 +1,8 @@
 /**
  * Per-client rate limits (Workers Rate Limiting binding, wrangler.jsonc `ratelimits`): every start,
  * check, save and submit counts against its client's IP (`CF-Connecting-IP`, set by Cloudflare)
- * and, when the request names one, its learner (the learner token of a start or check, the
- * learner id inside an attempt id). Over the limit: 429 `rate_limited` with `Retry-After`.
+ * and, when the request names one, its learner (the learner token or session of a start or check,
+ * the learner id inside an attempt id). Over the limit: 429 `rate_limited` with `Retry-After`.
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.js';
@@ -25,12 +25,14 @@ async function keysOf(
   action: LimitedAction,
   header: (name: string) => string | undefined,
   attemptId: string | undefined,
+  session: { id: string } | undefined,
 ) {
   const keys = [`ip:${header('CF-Connecting-IP') ?? 'local'}`];
   let learner: { id: string; token?: string } | undefined;
   if (action === 'start' || action === 'check') {
     const presented = header(LEARNER_HEADER);
     if (presented) learner = await learnerOf(presented);
+    else if (session) learner = { id: session.id };
   } else if (attemptId) {
     const parsed = parseAttemptId(attemptId);
     if (parsed) learner = { id: parsed.learnerId };
@@ -43,7 +45,12 @@ export function rateLimit(action: LimitedAction): MiddlewareHandler<AppEnv> {
   const { binding, period } = LIMITS[action];
   return async (c, next) => {
     const limiter = c.env[binding] as RateLimit | undefined;
-    const { keys, learner } = await keysOf(action, (name) => c.req.header(name), c.req.param('id'));
+    const { keys, learner } = await keysOf(
+      action,
+      (name) => c.req.header(name),
+      c.req.param('id'),
+      c.get('session'),
+    );
     if (learner) c.set('learner', learner);
     if (limiter) {
       const outcomes = await Promise.all(keys.map((key) => limiter.limit({ key })));

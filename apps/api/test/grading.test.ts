@@ -115,6 +115,7 @@ describe('buildReport', () => {
       passed: grade.passed,
       passingScore: exam.passingScore,
       scoring: exam.scoring.multipleSelect,
+      domains: null,
     };
   };
   const report = (examId: string, rows: [string, string[] | null][], submittedAt: number) => {

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { openLocalKv } from './local-kv.ts';
 import { type PreviewProxy, startProxy } from './proxy.ts';
 import { startRebuilder } from './rebuild.ts';
+import { localSessionSecret } from './session-secret.ts';
 
 const require = createRequire(import.meta.url);
 const apiDir = path.resolve(import.meta.dirname, '../..');
@@ -81,6 +82,8 @@ const wrangler: ChildProcess = spawn(
     persistTo,
     '--var',
     'CONTENT_POINTER_TTL_MS:0',
+    '--var',
+    `SESSION_SECRET:${process.env.SESSION_SECRET || localSessionSecret(persistTo)}`,
     ...(process.env.INSPECTOR_PORT ? ['--inspector-port', process.env.INSPECTOR_PORT] : []),
   ],
   { cwd: apiDir, stdio: 'inherit', env: wranglerEnv },

@@ -77,10 +77,14 @@ export async function writeAnswer(
   };
 }
 
-/** The saved answer of an authorized save (with its feedback when checked), or why it was refused. */
+/**
+ * The saved answer of an authorized save (with its feedback when checked), or why it was refused.
+ * An answer checked by this save is a graded answer: its review card is rescheduled.
+ */
 export async function savedAnswer(
+  ns: LearnerNamespace,
   content: Content,
-  save: Save & { attempt: StoredAttempt },
+  save: Save & { attempt: StoredAttempt; tokenHash: string },
 ): Promise<SaveAnswerResult> {
   const { attempt, now, question } = save;
   const slot = save.position >= 0 ? attempt.slots[save.position] : undefined;
@@ -116,6 +120,10 @@ export async function savedAnswer(
       entry.questionId,
     );
     if (key) result.feedback = verdict(question, key, slot.answer, attempt.scoring);
+    if (result.feedback && save.checkedNow) {
+      const { stub, local } = attemptStub(ns, save.request.attemptId);
+      await stub.recordCheck(local, save.tokenHash, entry.questionId, result.feedback.credit, now);
+    }
   }
   return result;
 }

@@ -3,14 +3,14 @@
  * embedded in guides, whose keys the try-it check reveals), the compact form with the entity
  * version of every question drawn, and the row in the learner's Durable Object.
  */
-import { type AttemptMode, randomSeed, seededRandom } from '@examdown/compiler/shared';
+import { type AttemptMode, randomSeed, seededRandom, shuffle } from '@examdown/compiler/shared';
 import type { ExamIndex } from '../bundle.js';
 import type { Content } from '../bundle-store.js';
 import { ApiError } from '../errors.js';
 import { type LearnerNamespace, learnerStub } from '../learner/client.js';
 import { type FormEntry, formText } from '../learner/codec.js';
 import { attemptIdOf, newLocalId } from '../learner/ids.js';
-import { DEFAULT_PRACTICE_COUNT, MAX_OPEN_ATTEMPTS } from '../learner/policy.js';
+import { DEFAULT_PRACTICE_COUNT, MAX_OPEN_ATTEMPTS, MAX_PRACTICE_COUNT } from '../learner/policy.js';
 import type { StoredAttempt } from '../learner/stored.js';
 import type { AttemptState } from '../schemas/attempts.js';
 import { hashToken, newToken } from '../security.js';
@@ -63,9 +63,42 @@ export async function startAttempt(
   }
   const seed = randomSeed();
   const random = seededRandom(seed);
-  const picked = drawStratified(wanted, strata, random);
-  const questions = await content.questions(picked.map((p) => p.questionId));
-  const form: FormEntry[] = picked.flatMap(({ questionId }) => {
+  const picked = drawStratified(wanted, strata, random).map((p) => p.questionId);
+  return createAttempt(ns, content, index, { mode, learnerId: input.learnerId, questionIds: picked, seed });
+}
+
+/**
+ * A practice attempt of exactly `questionIds` (a retake of missed questions, a review of due
+ * cards), in a shuffled order; ids no longer in the content are left out. 422 when none is left.
+ */
+export async function startWithQuestions(
+  ns: LearnerNamespace,
+  content: Content,
+  index: ExamIndex,
+  learnerId: string,
+  questionIds: readonly string[],
+): Promise<AttemptState & { token: string }> {
+  const live = questionIds.filter((id) => content.entityHash(id) !== undefined).slice(0, MAX_PRACTICE_COUNT);
+  if (live.length === 0) {
+    throw new ApiError('not_enough_questions', 'None of these questions is in the current content.');
+  }
+  const seed = randomSeed();
+  const order = shuffle([...live], seededRandom(seed));
+  return createAttempt(ns, content, index, { mode: 'practice', learnerId, questionIds: order, seed });
+}
+
+/** Stores a new attempt of `questionIds` (in that order) in the learner's object. */
+async function createAttempt(
+  ns: LearnerNamespace,
+  content: Content,
+  index: ExamIndex,
+  draw: { mode: AttemptMode; learnerId: string; questionIds: readonly string[]; seed: number },
+): Promise<AttemptState & { token: string }> {
+  const { mode, seed } = draw;
+  // A stream of its own for the option order (the draw used the seed's first numbers).
+  const random = seededRandom(seed ^ 0x5bd1e995);
+  const questions = await content.questions([...draw.questionIds]);
+  const form: FormEntry[] = draw.questionIds.flatMap((questionId) => {
     const question = questions.get(questionId);
     const hash = content.entityHash(questionId);
     if (!question || !hash) return [];
@@ -79,7 +112,7 @@ export async function startAttempt(
   const now = Date.now();
   const token = newToken();
   const local = newLocalId();
-  const id = attemptIdOf(input.learnerId, local);
+  const id = attemptIdOf(draw.learnerId, local);
   const { exam } = index;
   const attempt: StoredAttempt = {
     local,
@@ -99,8 +132,9 @@ export async function startAttempt(
     passed: null,
     passingScore: exam.passingScore,
     scoring: exam.scoring.multipleSelect,
+    domains: null,
   };
-  const stored = await learnerStub(ns, input.learnerId).start({
+  const stored = await learnerStub(ns, draw.learnerId).start({
     local: attempt.local,
     tokenHash: attempt.tokenHash,
     examId: attempt.examId,

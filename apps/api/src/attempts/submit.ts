@@ -47,6 +47,7 @@ export async function grade(call: AttemptCall, read: Read): Promise<string> {
   const now = Date.now();
   const refs = refsOf(attempt);
   let facts: Record<string, KeyFacts>;
+  const domainOf: Record<string, string> = {};
   try {
     const [questions, keys] = await Promise.all([content.questionVersions(refs), content.keyVersions(refs)]);
     facts = {};
@@ -54,11 +55,12 @@ export async function grade(call: AttemptCall, read: Read): Promise<string> {
       const question = questions.get(qid);
       if (question) facts[qid] = { type: question.type, correct: key.correct };
     }
+    for (const [qid, question] of questions) domainOf[qid] = question.domain;
   } catch (err) {
     await stub.freeze(local, tokenHash, now);
     throw err;
   }
-  const graded = await stub.submit(local, tokenHash, now, facts);
+  const graded = await stub.submit(local, tokenHash, now, facts, domainOf);
   const stored = graded.attempt ? toStored(graded.attempt) : attempt;
   if (graded.gradedNow) await recordGraded(db, stored);
   return reportText(content, id, stored, graded.sealed);

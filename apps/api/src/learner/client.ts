@@ -24,8 +24,8 @@ export function attemptStub(ns: LearnerNamespace, id: string) {
 export const LEARNER_HEADER = 'X-Learner-Token';
 
 /**
- * The learner of a start: the one whose token is presented (`X-Learner-Token`), else a new one
- * (its token is returned once, in the start response). 400 for a malformed token.
+ * The learner of an API client's start: the one whose token is presented (`X-Learner-Token`),
+ * else a new one (its token is returned once, in the start response). 400 for a malformed token.
  */
 export async function learnerOf(header: string | undefined): Promise<{ id: string; token?: string }> {
   if (header === undefined || header === '') {

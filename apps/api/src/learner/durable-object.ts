@@ -11,11 +11,13 @@
  * on the row it gets back before it answers (security.ts `tokenMatches`).
  *
  * Retention: an alarm at the earliest `expires_at` deletes unsubmitted attempts that have expired
- * (policy.ts ABANDONED_TTL_MS) and re-arms for the next one.
+ * (policy.ts ABANDONED_TTL_MS) and re-arms for the next one. Submitted attempts and review cards
+ * stay until the learner erases them (`erase`).
  */
 
 import { DurableObject } from 'cloudflare:workers';
 import { gradeAttempt, type KeyFacts } from '../attempts/grading.js';
+import { type CardSet, parseCards, review } from './cards.js';
 import {
   decodeForm,
   emptyAnswers,
@@ -28,7 +30,7 @@ import {
 } from './codec.js';
 import { ABANDONED_TTL_MS, MAX_OPEN_ATTEMPTS, SAVE_GRACE_MS } from './policy.js';
 import { nextSlot, type SaveInput, type SaveOutcome, type SaveRefusal } from './save-rules.js';
-import { AttemptRow, INSERT_SQL, insertParams, SCHEMA_SQL } from './schema.js';
+import { AttemptRow, INSERT_SQL, insertParams, migrationsFor, SCHEMA_SQL } from './schema.js';
 import { isOpen, progressOf, type StoredAttempt, toStored, type WireAttempt, wireOf } from './stored.js';
 
 /** What a start stores: the attempt before any answer. */
@@ -67,7 +69,14 @@ export class Learner extends DurableObject {
   constructor(ctx: DurableObjectState, env: unknown) {
     super(ctx, env as never);
     this.#sql = ctx.storage.sql;
+    this.#migrate();
+  }
+
+  /** Creates the tables, or brings an object created by an older version up to date. */
+  #migrate() {
     this.#sql.exec(SCHEMA_SQL);
+    const columns = this.#sql.exec('SELECT * FROM attempts LIMIT 0').columnNames;
+    for (const statement of migrationsFor(columns)) this.#sql.exec(statement);
   }
 
   #exec(query: string, ...params: unknown[]) {
@@ -150,17 +159,19 @@ export class Learner extends DurableObject {
 
   async save(s: SaveInput): Promise<SaveOutcome> {
     const first = this.#row(s.local);
-    if (!first) return { written: false, attempt: null, position: -1, progress: progressOf([]) };
+    const none = { written: false, checkedNow: false, attempt: null, position: -1, progress: progressOf([]) };
+    if (!first) return none;
     const { text, entries: form } = await this.#form(first);
     const others = s.check ? await this.#openTimedForms(s.local, s.now) : new Map();
     // From here on: synchronous (the row is read again, changed and written without a yield).
     const row = this.#row(s.local);
-    if (!row) return { written: false, attempt: null, position: -1, progress: progressOf([]) };
+    if (!row) return none;
     const view = toStored(wireOf(row, text), form);
     const position = form.findIndex((f) => f.questionId === s.questionId);
     const allowed = s.write && position >= 0 && isOpen(view, s.now, SAVE_GRACE_MS);
     let refusal: SaveRefusal | undefined;
     let written = false;
+    let checkedNow = false;
     if (allowed) {
       const slot = view.slots[position] as Slot;
       const next = nextSlot(view.mode, slot, s, this.#sealed(others).includes(s.questionId));
@@ -179,6 +190,7 @@ export class Learner extends DurableObject {
             s.tokenHash,
           ) > 0;
         if (written) {
+          checkedNow = next.slot.checked && !slot.checked;
           view.slots = slots;
           view.expiresAt = expiresAt;
         }
@@ -186,6 +198,7 @@ export class Learner extends DurableObject {
     }
     return {
       written,
+      checkedNow,
       attempt: {
         ...wireOf(row, text),
         answers: view.slots.map(encodeSlot).join(','),
@@ -207,6 +220,7 @@ export class Learner extends DurableObject {
     tokenHash: string,
     now: number,
     keys: Record<string, KeyFacts>,
+    domainOf: Record<string, string> = {},
   ): Promise<Sealed & { gradedNow: boolean }> {
     const first = this.#row(local);
     if (!first) return { attempt: null, sealed: [], gradedNow: false };
@@ -228,16 +242,24 @@ export class Learner extends DurableObject {
       // Guarded by the token digest, and graded once.
       gradedNow =
         this.#write(
-          `UPDATE attempts SET submitted_at = ?, credits = ?, points = ?, passed = ?, expires_at = NULL
-           WHERE id = ? AND token_hash = ? AND credits IS NULL`,
+          `UPDATE attempts SET submitted_at = ?, credits = ?, points = ?, passed = ?, expires_at = NULL,
+             domains = ? WHERE id = ? AND token_hash = ? AND credits IS NULL`,
           submittedAt,
           encodeCredits(credits),
           points,
           passed ? 1 : 0,
+          domainSums(form, credits, domainOf),
           local,
           tokenHash,
         ) > 0;
-      if (gradedNow) Object.assign(view, { submittedAt, credits, points, passed, expiresAt: null });
+      if (gradedNow) {
+        Object.assign(view, { submittedAt, credits, points, passed, expiresAt: null });
+        // Practice answers checked before the submit already updated their cards.
+        const graded = form.flatMap((f, i) =>
+          view.slots[i]?.checked ? [] : [{ questionId: f.questionId, credit: credits[i] ?? 0 }],
+        );
+        this.#reviewCards(view.examId, graded, now);
+      }
     }
     const wire: WireAttempt = {
       ...wireOf(row, text),
@@ -248,6 +270,53 @@ export class Learner extends DurableObject {
       expiresAt: view.expiresAt,
     };
     return { attempt: wire, sealed: this.#sealed(others), gradedNow };
+  }
+
+  /** Applies graded answers to the learner's review cards of `examId` (one row written). */
+  #reviewCards(examId: string, graded: ReadonlyArray<{ questionId: string; credit: number }>, now: number) {
+    if (graded.length === 0) return;
+    const next = review(this.cards(examId), graded, now);
+    this.#write(
+      'INSERT INTO cards (exam_id, data) VALUES (?, ?) ON CONFLICT(exam_id) DO UPDATE SET data = excluded.data',
+      examId,
+      JSON.stringify(next),
+    );
+  }
+
+  /** A practice check's graded answer, on the attempt's own token (its card is rescheduled). */
+  recordCheck(local: number, tokenHash: string, questionId: string, credit: number, now: number): void {
+    const row = this.#row(local);
+    if (!row || row.token_hash !== tokenHash) return;
+    this.#reviewCards(row.exam_id, [{ questionId, credit }], now);
+  }
+
+  /** The learner's review cards of one exam. */
+  cards(examId: string): CardSet {
+    const [row] = this.#exec('SELECT data FROM cards WHERE exam_id = ?', examId);
+    return parseCards((row as { data?: string } | undefined)?.data);
+  }
+
+  /** Every exam's cards (history pages, export). */
+  allCards(): Record<string, CardSet> {
+    const rows = this.#exec('SELECT exam_id, data FROM cards') as Array<{ exam_id: string; data: string }>;
+    return Object.fromEntries(rows.map((r) => [r.exam_id, parseCards(r.data)]));
+  }
+
+  /** The learner's attempts, newest first, without their forms (history, home page, export). */
+  attempts(examId?: string): WireAttempt[] {
+    const rows = (
+      examId === undefined
+        ? this.#exec('SELECT * FROM attempts ORDER BY created_at DESC')
+        : this.#exec('SELECT * FROM attempts WHERE exam_id = ? ORDER BY created_at DESC', examId)
+    ).map((r) => AttemptRow.parse(r));
+    return rows.map((row) => wireOf(row, ''));
+  }
+
+  /** Erases everything this learner stored (attempts and cards). */
+  async erase(): Promise<void> {
+    await this.ctx.storage.deleteAll();
+    this.#forms.clear();
+    this.#migrate();
   }
 
   /**
@@ -275,12 +344,9 @@ export class Learner extends DurableObject {
     const at = (next as { at: number | null } | undefined)?.at ?? null;
     if (at !== null) await this.ctx.storage.setAlarm(at);
     else {
-      const [left] = this.#exec('SELECT COUNT(*) AS n FROM attempts');
-      if (Number((left as { n: number } | undefined)?.n ?? 0) === 0) {
-        // Nothing left: free the learner's storage entirely (tables too), then be ready again.
-        await this.ctx.storage.deleteAll();
-        this.#sql.exec(SCHEMA_SQL);
-      }
+      const [left] = this.#exec('SELECT (SELECT COUNT(*) FROM attempts) + (SELECT COUNT(*) FROM cards) AS n');
+      // Nothing left: free the learner's storage entirely (tables too), then be ready again.
+      if (Number((left as { n: number } | undefined)?.n ?? 0) === 0) await this.erase();
     }
   }
 
@@ -288,4 +354,24 @@ export class Learner extends DurableObject {
   databaseSize(): number {
     return this.#sql.databaseSize;
   }
+}
+
+/** Per-domain points and question counts of a graded form: 'id=points/total;…'. */
+function domainSums(
+  form: readonly FormEntry[],
+  credits: readonly number[],
+  domainOf: Record<string, string>,
+) {
+  const sums = new Map<string, [number, number]>();
+  form.forEach((f, i) => {
+    const domain = domainOf[f.questionId];
+    if (!domain) return;
+    const sum = sums.get(domain) ?? [0, 0];
+    sum[0] += credits[i] ?? 0;
+    sum[1] += 1;
+    sums.set(domain, sum);
+  });
+  return [...sums]
+    .map(([id, [points, total]]) => `${id}=${Math.round(points * 100) / 100}/${total}`)
+    .join(';');
 }

@@ -31,6 +31,8 @@ export interface SaveOutcome {
   position: number;
   /** Why a write that passed the token and state guards was still refused. */
   refusal?: SaveRefusal;
+  /** This save checked the answer (a practice answer made final now, not re-sent). */
+  checkedNow: boolean;
   progress: { total: number; answered: number; flagged: number };
 }
 

@@ -1,14 +1,18 @@
 /**
  * The learner Durable Object's SQLite schema and the stored row, validated with zod when read.
  *
- * One row per attempt and nothing else: a start writes the row, each save rewrites its
- * `answers`, the submit writes its grade — 62 rows written for a 60-question exam. The key is
- * the rowid (no index to write) and there is no secondary index: a learner's attempts are few,
- * so the retention and sealing queries scan them.
+ * One row per attempt: a start writes the row, each save rewrites its `answers`, the submit
+ * writes its grade — 62 rows written for a 60-question exam — plus one row per exam for the
+ * learner's review cards (cards.ts), rewritten by a submit or a practice check. Keys are the
+ * rowid or the exam id (no index to write) and there is no secondary index: a learner's attempts
+ * are few, so the retention, sealing and history queries scan them.
+ *
+ * Version 2 added `attempts.domains` and the `cards` table; `migrate` brings a version-1 object
+ * (created before) up to date when it wakes.
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS attempts (
@@ -28,8 +32,18 @@ CREATE TABLE IF NOT EXISTS attempts (
   points        REAL,
   passed        INTEGER,
   passing_score REAL NOT NULL,      -- the bar and the rule graded against (frozen at start)
-  scoring       TEXT NOT NULL
+  scoring       TEXT NOT NULL,
+  domains       TEXT               -- at submit: per domain 'id=points/total', ';'-separated
+);
+CREATE TABLE IF NOT EXISTS cards (
+  exam_id TEXT PRIMARY KEY,
+  data    TEXT NOT NULL              -- cards.ts: question id → packed FSRS card
 )`;
+
+/** Statements that bring a version-1 object's tables to version 2 (SCHEMA_SQL makes `cards`). */
+export function migrationsFor(attemptColumns: readonly string[]): string[] {
+  return attemptColumns.includes('domains') ? [] : ['ALTER TABLE attempts ADD COLUMN domains TEXT'];
+}
 
 export const AttemptRow = z.object({
   id: z.number().int(),
@@ -49,6 +63,7 @@ export const AttemptRow = z.object({
   passed: z.number().int().nullable(),
   passing_score: z.number(),
   scoring: z.enum(['all-or-nothing', 'partial']),
+  domains: z.string().nullable(),
 });
 export type AttemptRow = z.infer<typeof AttemptRow>;
 

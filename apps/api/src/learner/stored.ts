@@ -24,6 +24,8 @@ export interface StoredAttempt {
   passed: boolean | null;
   passingScore: number;
   scoring: MultipleSelectScoring;
+  /** Set at submit: per domain 'id=points/total', ';'-separated (domainSums). */
+  domains: string | null;
 }
 
 /**
@@ -55,7 +57,17 @@ export function wireOf(row: AttemptRow, form: string): WireAttempt {
     passed: row.passed === null ? null : row.passed === 1,
     passingScore: row.passing_score,
     scoring: row.scoring,
+    domains: row.domains,
   };
+}
+
+/** The per-domain points of a graded attempt, as the learner's object stored them at submit. */
+export function domainSums(text: string | null): Array<{ id: string; points: number; total: number }> {
+  if (!text) return [];
+  return text.split(';').flatMap((part) => {
+    const m = /^(.+)=([\d.]+)\/(\d+)$/.exec(part);
+    return m ? [{ id: m[1] as string, points: Number(m[2]), total: Number(m[3]) }] : [];
+  });
 }
 
 /** The decoded attempt (form entries, answer slots, credits). */

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { SAVE_GRACE_MS, savedAnswer, writeAnswer } from '../attempts/save.js';
-import { startAttempt } from '../attempts/start.js';
+import { startAttempt, startWithQuestions } from '../attempts/start.js';
 import { grade, reportOf } from '../attempts/submit.js';
 import { attemptState, examOfAttempt, formQuestions } from '../attempts/view.js';
 import { examOr404 } from '../bundle-store.js';
@@ -9,6 +9,7 @@ import type { AppEnv } from '../env.js';
 import { ApiError, errorResponses } from '../errors.js';
 import { jsonText, limitBody, noStore } from '../http.js';
 import { attemptStub, LEARNER_HEADER, learnerOf } from '../learner/client.js';
+import { sessionLearner } from '../learner/session.js';
 import { type StoredAttempt, toStored } from '../learner/stored.js';
 import { rateLimit } from '../limits.js';
 import {
@@ -86,6 +87,20 @@ const submitRoute = createRoute({
   },
 });
 
+const retakeRoute = createRoute({
+  method: 'post',
+  path: '/attempts/{id}/retake',
+  tags: ['attempts'],
+  summary: "A practice attempt of this graded attempt's incorrect and unanswered questions",
+  middleware: [noStore, rateLimit('start')] as const,
+  security: auth,
+  request: { params: AttemptIdParam },
+  responses: {
+    201: { description: 'The new practice attempt (its token is shown once)', content: json(StartedAttempt) },
+    ...errorResponses(400, 401, 403, 404, 409, 422, 429, 503),
+  },
+});
+
 const reportRoute = createRoute({
   method: 'get',
   path: '/attempts/{id}/report',
@@ -126,6 +141,18 @@ async function authorize<T extends { attempt: StoredAttempt | null }>(
   return loaded as T & { attempt: StoredAttempt; tokenHash: string };
 }
 
+/**
+ * Who starts: the learner an API client names (`X-Learner-Token`), else the browser's session
+ * (created now on a first start), else — sessions not configured — a new learner. The token is
+ * returned only for a learner created by this start.
+ */
+async function startingLearner(c: Context<AppEnv>): Promise<{ id: string; token?: string }> {
+  const header = c.req.header(LEARNER_HEADER);
+  if (header || !c.env.SESSION_SECRET) return c.get('learner') ?? learnerOf(header);
+  const session = await sessionLearner(c);
+  return session.created ? session : { id: session.id };
+}
+
 /** Reads the attempt (and what seals its keys) by its id alone. */
 const byId = (c: Context<AppEnv>, id: string) => async () => {
   const { stub, local } = attemptStub(c.env.LEARNER, id);
@@ -137,7 +164,7 @@ export const attemptRoutes = router()
   .openapi(startRoute, async (c) => {
     const content = await c.var.content();
     const index = examOr404(content, c.req.valid('param').examId);
-    const learner = c.get('learner') ?? (await learnerOf(c.req.header(LEARNER_HEADER)));
+    const learner = await startingLearner(c);
     const started = await startAttempt(c.env.LEARNER, content, index, {
       ...c.req.valid('json'),
       learnerId: learner.id,
@@ -163,7 +190,7 @@ export const attemptRoutes = router()
     const save = await authorize(c, id, (tokenHash) =>
       writeAnswer(c.env.LEARNER, content, request, tokenHash),
     );
-    return c.json(await savedAnswer(content, save), 200);
+    return c.json(await savedAnswer(c.env.LEARNER, content, save), 200);
   })
   .openapi(submitRoute, async (c) => {
     const { id } = c.req.valid('param');
@@ -174,6 +201,27 @@ export const attemptRoutes = router()
       read,
     );
     return jsonText<ScoreReport, 200>(c, text, 200);
+  })
+  .openapi(retakeRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const content = await c.var.content();
+    const { attempt } = await authorize(c, id, byId(c, id));
+    if (attempt.credits === null) {
+      throw new ApiError('attempt_not_submitted', 'Only a graded attempt can be retaken: submit it first.');
+    }
+    const missed = attempt.form.filter((_, i) => (attempt.credits?.[i] ?? 0) < 1).map((f) => f.questionId);
+    if (missed.length === 0)
+      throw new ApiError('nothing_to_retake', 'Every question of this attempt was answered correctly.');
+    const { learnerId } = attemptStub(c.env.LEARNER, id);
+    const started = await startWithQuestions(
+      c.env.LEARNER,
+      content,
+      examOfAttempt(content, attempt),
+      learnerId,
+      missed,
+    );
+    c.header('Location', `/api/v1/attempts/${started.id}`);
+    return c.json({ ...started, learnerId }, 201);
   })
   .openapi(reportRoute, async (c) => {
     const { id } = c.req.valid('param');
