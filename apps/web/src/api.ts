@@ -65,6 +65,14 @@ type AttemptState = Awaited<ReturnType<typeof fetchAttempt>>;
 const fetchAttempt = (id: string, token: string) =>
   ok(() => v1.attempts[':id'].$get({ param: { id } }, auth(token)));
 
+// The learner's progress is shown as the API sends it: its types are the API's response types.
+const fetchMe = () => ok(() => v1.me.$get());
+const fetchProgress = (examId: string) => ok(() => v1.me.exams[':examId'].$get({ param: { examId } }));
+export type LearnerSummary = Awaited<ReturnType<typeof fetchMe>>;
+export type ExamProgress = Awaited<ReturnType<typeof fetchProgress>>;
+export type HistoryEntry = ExamProgress['history'][number];
+export type Readiness = ExamProgress['readiness'];
+
 function toAttemptView(a: AttemptState): AttemptView {
   const answers: Record<string, OptionId[]> = {};
   const flags: Record<string, boolean> = {};
@@ -161,6 +169,26 @@ export const api = {
   ): Promise<{ token: string; attempt: AttemptView }> {
     const r = await ok(() => v1.exams[':examId'].attempts.$post({ param: { examId }, json: body }));
     return { token: r.token, attempt: toAttemptView(r) };
+  },
+  /** A practice attempt of a graded attempt's incorrect and unanswered questions. */
+  async retake(id: string, token: string): Promise<{ token: string; attempt: AttemptView }> {
+    const r = await ok(() => v1.attempts[':id'].retake.$post({ param: { id } }, auth(token)));
+    return { token: r.token, attempt: toAttemptView(r) };
+  },
+  /** A practice attempt of this exam's review cards due now (the session cookie's learner). */
+  async review(examId: string): Promise<{ token: string; attempt: AttemptView }> {
+    const r = await ok(() => v1.me.exams[':examId'].review.$post({ param: { examId } }));
+    return { token: r.token, attempt: toAttemptView(r) };
+  },
+  /** This browser's learner: recent results and due cards per exam (empty for a new visitor). */
+  me: fetchMe,
+  /** Progress on one exam: history, due cards, readiness. */
+  progress: fetchProgress,
+  async exportData(): Promise<unknown> {
+    return ok(() => v1.me.export.$get());
+  },
+  async erase(): Promise<void> {
+    await send(() => v1.me.$delete());
   },
   async attempt(id: string, token: string): Promise<AttemptView> {
     return toAttemptView(await fetchAttempt(id, token));

@@ -2,9 +2,9 @@ import { MAX_PRACTICE_QUESTIONS } from '@examdown/compiler/shared';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api } from '../api';
+import { rememberStarted } from '../attempt/begin';
 import { toApiError } from '../hooks';
 import type { AttemptMode, Exam } from '../model';
-import { saveAttempt } from '../storage';
 import { describeError, formatMinutes } from './ui';
 
 /** An exam with the number of questions its bank holds per domain (what practice can draw). */
@@ -16,21 +16,11 @@ async function start(
   mode: AttemptMode,
   opts: { domains?: string[]; count?: number } = {},
 ): Promise<string> {
-  const { token, attempt } = await api.start(exam.id, { mode, ...opts });
-  saveAttempt({
-    id: attempt.id,
-    token,
-    examId: exam.id,
-    examTitle: attempt.examTitle,
-    mode,
-    startedAt: new Date().toISOString(),
-    deadline: attempt.deadlineAt === null ? null : new Date(attempt.deadlineAt).toISOString(),
-  });
-  return `/attempts/${attempt.id}`;
+  return rememberStarted(await api.start(exam.id, { mode, ...opts }));
 }
 
 /** One start button's state: busy until the runner opens, or the error that stopped it. */
-function useStarter() {
+export function useStarter() {
   // In the app the router opens the runner; on a prerendered exam page (an island, no router)
   // the browser loads it as a document.
   const { route } = useLocation();

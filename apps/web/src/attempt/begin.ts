@@ -1,0 +1,19 @@
+/**
+ * What every way of starting an attempt does next (a start, a retake, a review): keep the
+ * attempt's credentials in this browser, and give the runner's path.
+ */
+import type { AttemptView } from '../model';
+import { saveAttempt } from '../storage';
+
+export function rememberStarted({ token, attempt }: { token: string; attempt: AttemptView }): string {
+  saveAttempt({
+    id: attempt.id,
+    token,
+    examId: attempt.examId,
+    examTitle: attempt.examTitle,
+    mode: attempt.mode,
+    startedAt: new Date().toISOString(),
+    deadline: attempt.deadlineAt === null ? null : new Date(attempt.deadlineAt).toISOString(),
+  });
+  return `/attempts/${attempt.id}`;
+}
