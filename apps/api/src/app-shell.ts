@@ -1,13 +1,13 @@
 /**
  * Client routes: an attempt and its results exist only in the learner's browser (the token is in
- * localStorage), so they are not prerendered. Their URLs reach the Worker (`run_worker_first` in
+ * localStorage), and /account shows the learner's own data, so they are not prerendered. Their URLs reach the Worker (`run_worker_first` in
  * wrangler.jsonc) and get the web client's shell, 200, with the static files' own headers (the
  * page CSP of apps/web/public/_headers, not the API's). Any other unknown URL stays a static 404
  * (`not_found_handling: "404-page"`: the prerendered not-found page).
  */
 
-/** /attempts/:id and /attempts/:id/results. */
-const CLIENT_ROUTE = /^\/attempts\/[^/]+(?:\/results)?\/?$/;
+/** /attempts/:id, /attempts/:id/results and /account (the learner's own data). */
+const CLIENT_ROUTE = /^\/(?:attempts\/[^/]+(?:\/results)?|account)\/?$/;
 
 /** The shell among the static assets (apps/web/prerender/build.ts writes app-shell.html). */
 const APP_SHELL_PATH = '/app-shell';

@@ -21,6 +21,7 @@ import { guideRoutes } from './routes/guides.js';
 import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
 import { router } from './routes/openapi.js';
+import { passkeyRoutes } from './routes/passkeys.js';
 import { questionRoutes } from './routes/questions.js';
 import { statsRoutes } from './routes/stats.js';
 
@@ -48,6 +49,7 @@ export function createApp(store: BundleStore) {
     .route(API_BASE, questionRoutes)
     .route(API_BASE, attemptRoutes)
     .route(API_BASE, meRoutes)
+    .route(API_BASE, passkeyRoutes)
     .route(API_BASE, statsRoutes);
 
   routes.openAPIRegistry.registerComponent('securitySchemes', 'attemptToken', {

@@ -15,7 +15,7 @@ export interface Variables {
   /** The learner a start or check names (set by the rate limiter, which derives it first). */
   learner?: { id: string; token?: string };
   /** The browser's learner session (learner/session.ts), when its signed cookie is valid. */
-  session?: { id: string; token: string };
+  session?: { id: string };
 }
 
 export interface AppEnv {

@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   no_session: 401,
   nothing_to_retake: 422,
   nothing_due: 422,
+  passkey_failed: 400,
   check_not_allowed: 422,
   rate_limited: 429,
   payload_too_large: 413,

@@ -219,7 +219,7 @@ describe('progress per exam', () => {
     const erased = await b.call('DELETE', '/me');
     expect(erased.status).toBe(204);
     expect(b.cookie()).toBeUndefined();
-    expect((await b.call('GET', '/me')).body).toEqual({ learnerId: null, recent: [], exams: [] });
+    expect((await b.call('GET', '/me')).body).toEqual({ learnerId: null, passkeys: 0, recent: [], exams: [] });
     const rows = await inLearner(exam.id, (_i, sql) => sql.exec('SELECT COUNT(*) AS n FROM attempts').one());
     expect(rows.n).toBe(0);
     expect((await b.call('GET', `/attempts/${exam.id}`, { token: exam.token })).status).toBe(404);

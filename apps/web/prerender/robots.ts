@@ -1,5 +1,5 @@
 /**
- * robots.txt: everything public may be crawled; attempts (one learner's private session) and the
+ * robots.txt: everything public may be crawled; attempts and /account (one learner's own) and the
  * API (the same content as the pages, as JSON) are not pages to index. Names the sitemap.
  */
 import { absoluteUrl, type Site } from './site.ts';
@@ -11,6 +11,7 @@ export function robotsTxt(site: Site): string {
     'User-agent: *',
     'Allow: /',
     'Disallow: /attempts/',
+    'Disallow: /account',
     'Disallow: /api/',
     '',
     `Sitemap: ${absoluteUrl(site, SITEMAP_PATH)}`,

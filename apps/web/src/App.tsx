@@ -14,6 +14,7 @@ const GuidesPage = lazy(() => import('./pages/GuidesPage').then((m) => m.GuidesP
 const GuidePage = lazy(() => import('./pages/GuidePage').then((m) => m.GuidePage));
 const AttemptPage = lazy(() => import('./pages/AttemptPage').then((m) => m.AttemptPage));
 const ResultsPage = lazy(() => import('./pages/ResultsPage').then((m) => m.ResultsPage));
+const AccountPage = lazy(() => import('./pages/AccountPage').then((m) => m.AccountPage));
 const NotFound = lazy(() => import('./pages/NotFound').then((m) => m.NotFound));
 
 // Keyed by their parameter so that moving from one exam (guide, attempt) to another starts the
@@ -70,6 +71,7 @@ function Shell() {
             <Route path="/exams/:id" component={Exam} />
             <Route path="/attempts/:id" component={Attempt} />
             <Route path="/attempts/:id/results" component={Results} />
+            <Route path="/account" component={AccountPage} />
             <Route default component={NotFound} />
           </Router>
         ) : (

@@ -4,6 +4,10 @@
  * pages use, so a renamed field breaks the typecheck in this one file.
  */
 import type { AppType } from '@examdown/api/app';
+import type {
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+} from '@simplewebauthn/browser';
 import { hc } from 'hono/client';
 import type {
   AttemptMode,
@@ -114,6 +118,14 @@ function toCheckResult(r: {
   };
 }
 
+/**
+ * A WebAuthn response as the passkey routes' body. The API checks only its envelope (the
+ * verifier checks the rest), typed as a loose object that the library's interfaces, lacking
+ * index signatures, are not assignable to.
+ */
+type PasskeyBody = Parameters<typeof v1.me.passkeys.register.$post>[0]['json'];
+const asPasskeyBody = (response: object) => response as PasskeyBody;
+
 let guideIndex: Promise<GuideSummary[]> | undefined;
 
 export const api = {
@@ -189,6 +201,28 @@ export const api = {
   },
   async erase(): Promise<void> {
     await send(() => v1.me.$delete());
+  },
+  async signOut(): Promise<void> {
+    await send(() => v1.me['sign-out'].$post());
+  },
+  /** Registers a passkey for this browser's learner (the browser asks the learner to confirm). */
+  async registerPasskey(): Promise<void> {
+    const options = await ok(() => v1.me.passkeys.register.options.$post());
+    const { startRegistration } = await import('@simplewebauthn/browser');
+    // The API validates only the envelope of WebAuthn JSON; its full shape is the library's type.
+    const response = await startRegistration({
+      optionsJSON: options as unknown as PublicKeyCredentialCreationOptionsJSON,
+    });
+    await send(() => v1.me.passkeys.register.$post({ json: asPasskeyBody(response) }));
+  },
+  /** Signs this browser in as the learner of a passkey the learner picks. */
+  async signInWithPasskey(): Promise<void> {
+    const options = await ok(() => v1.me.passkeys['sign-in'].options.$post());
+    const { startAuthentication } = await import('@simplewebauthn/browser');
+    const response = await startAuthentication({
+      optionsJSON: options as unknown as PublicKeyCredentialRequestOptionsJSON,
+    });
+    await send(() => v1.me.passkeys['sign-in'].$post({ json: asPasskeyBody(response) }));
   },
   async attempt(id: string, token: string): Promise<AttemptView> {
     return toAttemptView(await fetchAttempt(id, token));

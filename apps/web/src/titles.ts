@@ -11,6 +11,7 @@ export const titles = {
   exam: (examTitle: string) => `${examTitle}: blueprint and practice exam`,
   guide: (guideTitle: string) => guideTitle,
   notFound: 'Page not found',
+  account: 'Your data',
 };
 
 /** The document title: the page's, then the site's name; the home page's own. */

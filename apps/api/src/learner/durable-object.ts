@@ -53,6 +53,14 @@ export type NewAttempt = Pick<
 
 export type { SaveInput, SaveOutcome, SaveRefusal };
 
+/** A passkey as the learner's object keeps it: what verifying a sign-in needs. */
+export interface StoredPasskey {
+  id: string;
+  publicKey: Uint8Array;
+  counter: number;
+  transports: string[];
+}
+
 export interface Sealed {
   attempt: WireAttempt | null;
   /** Question ids of this learner's other open timed attempts: their keys must not be shown. */
@@ -312,7 +320,49 @@ export class Learner extends DurableObject {
     return rows.map((row) => wireOf(row, ''));
   }
 
-  /** Erases everything this learner stored (attempts and cards). */
+  /** Stores a verified passkey of this learner (passkeys.ts). */
+  addPasskey(p: StoredPasskey, now: number): void {
+    this.#write(
+      'INSERT OR REPLACE INTO passkeys (id, public_key, counter, transports, created_at) VALUES (?, ?, ?, ?, ?)',
+      p.id,
+      p.publicKey,
+      p.counter,
+      p.transports.join(','),
+      now,
+    );
+  }
+
+  passkey(id: string): StoredPasskey | null {
+    const [row] = this.#exec(
+      'SELECT id, public_key, counter, transports FROM passkeys WHERE id = ?',
+      id,
+    ) as Array<{
+      id: string;
+      public_key: ArrayBuffer;
+      counter: number;
+      transports: string;
+    }>;
+    if (!row) return null;
+    return {
+      id: row.id,
+      publicKey: new Uint8Array(row.public_key),
+      counter: row.counter,
+      transports: row.transports ? row.transports.split(',') : [],
+    };
+  }
+
+  passkeyIds(): string[] {
+    return (this.#exec('SELECT id FROM passkeys ORDER BY created_at') as Array<{ id: string }>).map(
+      (r) => r.id,
+    );
+  }
+
+  /** After a sign-in: the authenticator's new signature counter. */
+  touchPasskey(id: string, counter: number): void {
+    this.#write('UPDATE passkeys SET counter = ? WHERE id = ?', counter, id);
+  }
+
+  /** Erases everything this learner stored (attempts, cards, passkeys). */
   async erase(): Promise<void> {
     await this.ctx.storage.deleteAll();
     this.#forms.clear();
@@ -344,7 +394,9 @@ export class Learner extends DurableObject {
     const at = (next as { at: number | null } | undefined)?.at ?? null;
     if (at !== null) await this.ctx.storage.setAlarm(at);
     else {
-      const [left] = this.#exec('SELECT (SELECT COUNT(*) FROM attempts) + (SELECT COUNT(*) FROM cards) AS n');
+      const [left] = this.#exec(
+        'SELECT (SELECT COUNT(*) FROM attempts) + (SELECT COUNT(*) FROM cards) + (SELECT COUNT(*) FROM passkeys) AS n',
+      );
       // Nothing left: free the learner's storage entirely (tables too), then be ready again.
       if (Number((left as { n: number } | undefined)?.n ?? 0) === 0) await this.erase();
     }

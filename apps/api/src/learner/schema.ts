@@ -7,7 +7,7 @@
  * rowid or the exam id (no index to write) and there is no secondary index: a learner's attempts
  * are few, so the retention, sealing and history queries scan them.
  *
- * Version 2 added `attempts.domains` and the `cards` table; `migrate` brings a version-1 object
+ * Version 2 added `attempts.domains` and the `cards` and `passkeys` tables; `migrate` brings a version-1 object
  * (created before) up to date when it wakes.
  */
 import { z } from 'zod';
@@ -38,6 +38,13 @@ CREATE TABLE IF NOT EXISTS attempts (
 CREATE TABLE IF NOT EXISTS cards (
   exam_id TEXT PRIMARY KEY,
   data    TEXT NOT NULL              -- cards.ts: question id → packed FSRS card
+);
+CREATE TABLE IF NOT EXISTS passkeys (
+  id          TEXT PRIMARY KEY,      -- the credential id (base64url)
+  public_key  BLOB NOT NULL,         -- COSE public key
+  counter     INTEGER NOT NULL,      -- signature counter (replay check)
+  transports  TEXT NOT NULL,         -- comma-separated hints for the browser
+  created_at  INTEGER NOT NULL
 )`;
 
 /** Statements that bring a version-1 object's tables to version 2 (SCHEMA_SQL makes `cards`). */

@@ -149,8 +149,7 @@ async function authorize<T extends { attempt: StoredAttempt | null }>(
 async function startingLearner(c: Context<AppEnv>): Promise<{ id: string; token?: string }> {
   const header = c.req.header(LEARNER_HEADER);
   if (header || !c.env.SESSION_SECRET) return c.get('learner') ?? learnerOf(header);
-  const session = await sessionLearner(c);
-  return session.created ? session : { id: session.id };
+  return sessionLearner(c);
 }
 
 /** Reads the attempt (and what seals its keys) by its id alone. */

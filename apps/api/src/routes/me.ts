@@ -82,10 +82,10 @@ const stubOf = (c: Context<AppEnv>, learnerId: string) => learnerStub(c.env.LEAR
 export const meRoutes = router()
   .openapi(summaryRoute, async (c) => {
     const session = c.get('session');
-    if (!session) return c.json({ learnerId: null, recent: [], exams: [] }, 200);
+    if (!session) return c.json({ learnerId: null, passkeys: 0, recent: [], exams: [] }, 200);
     const content = await c.var.content();
     const stub = stubOf(c, session.id);
-    const [attempts, cards] = await Promise.all([stub.attempts(), stub.allCards()]);
+    const [attempts, cards, passkeys] = await Promise.all([stub.attempts(), stub.allCards(), stub.passkeyIds()]);
     const now = Date.now();
     const titleOf = (examId: string) => content.exams.get(examId)?.exam.title ?? examId;
     const recent = attempts
@@ -102,7 +102,7 @@ export const meRoutes = router()
       attempts: attempts.filter((a) => a.examId === examId).length,
       due: dueCards(cards[examId] ?? {}, now).length,
     }));
-    return c.json({ learnerId: session.id, recent, exams }, 200);
+    return c.json({ learnerId: session.id, passkeys: passkeys.length, recent, exams }, 200);
   })
   .openapi(progressRoute, async (c) => {
     const index = examOr404(await c.var.content(), c.req.valid('param').examId);

@@ -78,6 +78,8 @@ export const LearnerSummary = z
   .object({
     /** Null when this browser has no learner session yet. */
     learnerId: z.string().nullable(),
+    /** Passkeys registered for this learner (progress reachable from other devices). */
+    passkeys: z.number().int(),
     /** The newest submitted attempts of every exam (at most 5). */
     recent: z.array(HistoryEntry.extend({ examTitle: z.string() })),
     exams: z.array(

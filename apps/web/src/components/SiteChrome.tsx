@@ -24,6 +24,7 @@ function NavLink({
 export function SiteHeader({ path, compact }: { path: string; compact: boolean }) {
   // Guides and their pages light up "Guides"; everything else belongs to the exams.
   const inGuides = /^\/guides(\/[^/]+)?$/.test(path);
+
   return (
     <header class={`site-header ${compact ? 'is-compact' : ''}`}>
       <div class="wrap header-inner">
@@ -43,7 +44,12 @@ export function SiteHeader({ path, compact }: { path: string; compact: boolean }
         </a>
         <nav aria-label="Main">
           <ul class="nav-list">
-            <NavLink href="/exams" label="Exams" active={!inGuides} current={path === '/exams'} />
+            <NavLink
+              href="/exams"
+              label="Exams"
+              active={!inGuides && path !== '/account'}
+              current={path === '/exams'}
+            />
             <NavLink href="/guides" label="Guides" active={inGuides} current={path === '/guides'} />
           </ul>
         </nav>
@@ -59,6 +65,10 @@ export function SiteFooter() {
         <p>
           examdown — open-source certification prep. Practice questions are original and not affiliated with
           any exam vendor.
+        </p>
+        <p>
+          <a href="/account">Your data</a>: keep your progress on other devices with a passkey, export it or
+          delete it.
         </p>
       </div>
     </footer>
