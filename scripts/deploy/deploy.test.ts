@@ -35,7 +35,7 @@ describe('npm run deploy', () => {
       expect(code).toBe(1);
       expect(output).toContain('✘ Cloudflare login: not logged in to Cloudflare');
       expect(output).toContain('npx wrangler login');
-      expect(output).not.toContain('▶ 2/6');
+      expect(output).not.toContain('▶ 2/7');
     } finally {
       rmSync(home, { recursive: true, force: true });
     }
@@ -48,6 +48,7 @@ describe('npm run deploy', () => {
     for (const step of [
       'build',
       'wrangler deploy',
+      'session secret',
       'D1 migrations',
       'content bundle upload',
       'health check',

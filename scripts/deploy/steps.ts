@@ -1,12 +1,15 @@
 /**
- * The steps of `npm run deploy`, in order: login → build → deploy → D1 migrations → bundle upload
- * → health check. Each is idempotent (turbo caches the build, wrangler uploads only changed
+ * The steps of `npm run deploy`, in order: login → build → deploy → session secret → D1
+ * migrations → bundle upload → health check. Each is idempotent (turbo caches the build, wrangler uploads only changed
  * assets, migrations apply only what is pending, the upload writes only missing values, the
  * check only reads), so a failed deploy is resumed by running the command again. With
  * --dry-run every step does what it can offline: no login, `wrangler deploy --dry-run`, and
  * migrations, upload and health check against a throwaway local D1/KV under `wrangler dev`.
  */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { API_DIR, builtContentHash, type DeployContext, ROOT } from './context.ts';
 import { tail } from './exec.ts';
@@ -79,6 +82,33 @@ export const deploy: Step = {
   },
 };
 
+/**
+ * The learner session cookie's signing key: created once (a random SESSION_SECRET through
+ * `wrangler secret bulk`, from a file removed at once), never replaced — a new key would sign
+ * every learner out.
+ */
+export const sessionSecret: Step = {
+  name: 'session secret',
+  async run(ctx) {
+    if (ctx.dryRun) return ctx.log('dry run: the local Worker runs without learner sessions');
+    const list = await ctx.wrangler(['secret', 'list', '--format', 'json'], { echo: false });
+    if (list.code !== 0) throw new StepError(`could not list the Worker's secrets:\n${tail(list.output)}`);
+    if (/"name":\s*"SESSION_SECRET"/.test(list.output)) return ctx.log('SESSION_SECRET is set');
+    const dir = mkdtempSync(path.join(tmpdir(), 'examdown-secret-'));
+    const file = path.join(dir, 'secrets.json');
+    try {
+      writeFileSync(file, JSON.stringify({ SESSION_SECRET: randomBytes(32).toString('base64url') }), {
+        mode: 0o600,
+      });
+      const put = await ctx.wrangler(['secret', 'bulk', file], { echo: false });
+      if (put.code !== 0) throw new StepError(`could not set SESSION_SECRET:\n${tail(put.output)}`);
+      ctx.log('SESSION_SECRET created');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+
 export const migrate: Step = {
   name: 'D1 migrations',
   async run(ctx) {
@@ -140,4 +170,4 @@ export const health: Step = {
   },
 };
 
-export const STEPS: Step[] = [login, buildStep, deploy, migrate, upload, health];
+export const STEPS: Step[] = [login, buildStep, deploy, sessionSecret, migrate, upload, health];

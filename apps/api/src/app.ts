@@ -10,7 +10,6 @@ import '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { BundleStore, Content } from './bundle-store.js';
-import { sameSiteWrites } from './cross-site.js';
 import type { AppEnv } from './env.js';
 import { API_VERSION, bundleUnavailable, corsFromEnv, onError } from './http.js';
 import { learnerSession } from './learner/session.js';
@@ -38,7 +37,6 @@ export function createApp(store: BundleStore) {
     }),
   );
   app.use(`${API_BASE}/*`, corsFromEnv);
-  app.use(`${API_BASE}/*`, sameSiteWrites());
   app.use(`${API_BASE}/*`, learnerSession());
   app.use('*', openContent(store));
 

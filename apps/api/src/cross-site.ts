@@ -1,8 +1,9 @@
 /**
  * Refuses state-changing requests that a browser sent from another site (403
- * `cross_site_request`): the learner's cookie would ride along (SameSite=Lax still sends it on
- * top-level cross-site navigations). Browsers say where a request comes from (`Sec-Fetch-Site`,
- * `Origin`); API clients send neither and are not affected.
+ * `cross_site_request`), on the routes that act on the learner session's cookie (which would
+ * ride along: SameSite=Lax still sends it on top-level cross-site navigations). Browsers say
+ * where a request comes from (`Sec-Fetch-Site`, `Origin`); API clients send neither. Routes
+ * authorized by a bearer token need no such check: another site cannot send the token.
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.js';

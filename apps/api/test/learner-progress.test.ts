@@ -219,9 +219,54 @@ describe('progress per exam', () => {
     const erased = await b.call('DELETE', '/me');
     expect(erased.status).toBe(204);
     expect(b.cookie()).toBeUndefined();
-    expect((await b.call('GET', '/me')).body).toEqual({ learnerId: null, passkeys: 0, recent: [], exams: [] });
+    expect((await b.call('GET', '/me')).body).toEqual({
+      learnerId: null,
+      passkeys: 0,
+      recent: [],
+      exams: [],
+    });
     const rows = await inLearner(exam.id, (_i, sql) => sql.exec('SELECT COUNT(*) AS n FROM attempts').one());
     expect(rows.n).toBe(0);
     expect((await b.call('GET', `/attempts/${exam.id}`, { token: exam.token })).status).toBe(404);
+  });
+});
+
+describe('passkey routes', () => {
+  const assertion = {
+    id: 'abc',
+    rawId: 'abc',
+    type: 'public-key',
+    response: { clientDataJSON: 'e30', authenticatorData: 'AA', signature: 'AA', userHandle: 'eA' },
+    clientExtensionResults: {},
+  };
+
+  it('answer bad input, expired ceremonies and strangers with 4xx JSON', async () => {
+    const b = browser();
+    const origin = { Origin: 'http://examdown.test' };
+    // Options name this site as the relying party and set a short-lived challenge cookie.
+    const options = await b.call('POST', '/me/passkeys/sign-in/options', { headers: origin });
+    expect(options.status, options.text).toBe(200);
+    expect(options.body).toMatchObject({ rpId: 'examdown.test', challenge: expect.any(String) });
+    expect(options.headers.get('set-cookie')).toMatch(
+      /^examdown_webauthn=.*Max-Age=300.*HttpOnly.*Secure.*SameSite=Strict/,
+    );
+    // A response without the ceremony's cookie: expired.
+    const expired = await api('POST', '/me/passkeys/sign-in', { headers: origin, body: assertion });
+    expect([expired.status, expired.body.error.code]).toEqual([400, 'passkey_failed']);
+    expect(expired.body.error.message).toMatch(/expired/);
+    // With it, a handle that names no learner of this site.
+    const stranger = await b.call('POST', '/me/passkeys/sign-in', { headers: origin, body: assertion });
+    expect([stranger.status, stranger.body.error.code]).toEqual([400, 'passkey_failed']);
+    // Not a WebAuthn response at all.
+    const malformed = await b.call('POST', '/me/passkeys/sign-in', { headers: origin, body: { id: 1 } });
+    expect([malformed.status, malformed.body.error.code]).toEqual([400, 'invalid_request']);
+    // Without an Origin header (not a browser) there is no site to bind a passkey to.
+    const noOrigin = await b.call('POST', '/me/passkeys/register/options');
+    expect([noOrigin.status, noOrigin.body.error.code]).toEqual([400, 'passkey_failed']);
+    // From another site: refused before anything else.
+    const foreign = await b.call('POST', '/me/passkeys/register/options', {
+      headers: { Origin: 'https://evil.example' },
+    });
+    expect([foreign.status, foreign.body.error.code]).toEqual([403, 'cross_site_request']);
   });
 });

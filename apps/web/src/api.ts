@@ -4,10 +4,6 @@
  * pages use, so a renamed field breaks the typecheck in this one file.
  */
 import type { AppType } from '@examdown/api/app';
-import type {
-  PublicKeyCredentialCreationOptionsJSON,
-  PublicKeyCredentialRequestOptionsJSON,
-} from '@simplewebauthn/browser';
 import { hc } from 'hono/client';
 import type {
   AttemptMode,
@@ -34,12 +30,12 @@ export class ApiError extends Error {
 }
 
 const client = hc<AppType>(typeof location === 'undefined' ? 'http://localhost' : location.origin);
-const v1 = client.api.v1;
+export const v1 = client.api.v1;
 
 type Res = { ok: boolean; status: number; json(): Promise<unknown> };
 
 /** Awaits a client call, turning network failures and error bodies into ApiError. */
-async function send<R extends Res>(call: () => Promise<R>): Promise<R> {
+export async function send<R extends Res>(call: () => Promise<R>): Promise<R> {
   let res: R;
   try {
     res = await call();
@@ -58,26 +54,18 @@ async function send<R extends Res>(call: () => Promise<R>): Promise<R> {
 /** The JSON body of the successful (2xx) members of a route's response union. */
 type OkJson<R> = R extends { ok: true; json(): Promise<infer J> } ? J : never;
 
-async function ok<R extends Res>(call: () => Promise<R>): Promise<OkJson<R>> {
+export async function ok<R extends Res>(call: () => Promise<R>): Promise<OkJson<R>> {
   const res = await send(call);
   return (await res.json()) as OkJson<R>;
 }
 
-const auth = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
+export const auth = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
 
 type AttemptState = Awaited<ReturnType<typeof fetchAttempt>>;
 const fetchAttempt = (id: string, token: string) =>
   ok(() => v1.attempts[':id'].$get({ param: { id } }, auth(token)));
 
-// The learner's progress is shown as the API sends it: its types are the API's response types.
-const fetchMe = () => ok(() => v1.me.$get());
-const fetchProgress = (examId: string) => ok(() => v1.me.exams[':examId'].$get({ param: { examId } }));
-export type LearnerSummary = Awaited<ReturnType<typeof fetchMe>>;
-export type ExamProgress = Awaited<ReturnType<typeof fetchProgress>>;
-export type HistoryEntry = ExamProgress['history'][number];
-export type Readiness = ExamProgress['readiness'];
-
-function toAttemptView(a: AttemptState): AttemptView {
+export function toAttemptView(a: AttemptState): AttemptView {
   const answers: Record<string, OptionId[]> = {};
   const flags: Record<string, boolean> = {};
   const checked: Record<string, boolean> = {};
@@ -117,14 +105,6 @@ function toCheckResult(r: {
     rationales: r.rationales,
   };
 }
-
-/**
- * A WebAuthn response as the passkey routes' body. The API checks only its envelope (the
- * verifier checks the rest), typed as a loose object that the library's interfaces, lacking
- * index signatures, are not assignable to.
- */
-type PasskeyBody = Parameters<typeof v1.me.passkeys.register.$post>[0]['json'];
-const asPasskeyBody = (response: object) => response as PasskeyBody;
 
 let guideIndex: Promise<GuideSummary[]> | undefined;
 
@@ -181,48 +161,6 @@ export const api = {
   ): Promise<{ token: string; attempt: AttemptView }> {
     const r = await ok(() => v1.exams[':examId'].attempts.$post({ param: { examId }, json: body }));
     return { token: r.token, attempt: toAttemptView(r) };
-  },
-  /** A practice attempt of a graded attempt's incorrect and unanswered questions. */
-  async retake(id: string, token: string): Promise<{ token: string; attempt: AttemptView }> {
-    const r = await ok(() => v1.attempts[':id'].retake.$post({ param: { id } }, auth(token)));
-    return { token: r.token, attempt: toAttemptView(r) };
-  },
-  /** A practice attempt of this exam's review cards due now (the session cookie's learner). */
-  async review(examId: string): Promise<{ token: string; attempt: AttemptView }> {
-    const r = await ok(() => v1.me.exams[':examId'].review.$post({ param: { examId } }));
-    return { token: r.token, attempt: toAttemptView(r) };
-  },
-  /** This browser's learner: recent results and due cards per exam (empty for a new visitor). */
-  me: fetchMe,
-  /** Progress on one exam: history, due cards, readiness. */
-  progress: fetchProgress,
-  async exportData(): Promise<unknown> {
-    return ok(() => v1.me.export.$get());
-  },
-  async erase(): Promise<void> {
-    await send(() => v1.me.$delete());
-  },
-  async signOut(): Promise<void> {
-    await send(() => v1.me['sign-out'].$post());
-  },
-  /** Registers a passkey for this browser's learner (the browser asks the learner to confirm). */
-  async registerPasskey(): Promise<void> {
-    const options = await ok(() => v1.me.passkeys.register.options.$post());
-    const { startRegistration } = await import('@simplewebauthn/browser');
-    // The API validates only the envelope of WebAuthn JSON; its full shape is the library's type.
-    const response = await startRegistration({
-      optionsJSON: options as unknown as PublicKeyCredentialCreationOptionsJSON,
-    });
-    await send(() => v1.me.passkeys.register.$post({ json: asPasskeyBody(response) }));
-  },
-  /** Signs this browser in as the learner of a passkey the learner picks. */
-  async signInWithPasskey(): Promise<void> {
-    const options = await ok(() => v1.me.passkeys['sign-in'].options.$post());
-    const { startAuthentication } = await import('@simplewebauthn/browser');
-    const response = await startAuthentication({
-      optionsJSON: options as unknown as PublicKeyCredentialRequestOptionsJSON,
-    });
-    await send(() => v1.me.passkeys['sign-in'].$post({ json: asPasskeyBody(response) }));
   },
   async attempt(id: string, token: string): Promise<AttemptView> {
     return toAttemptView(await fetchAttempt(id, token));

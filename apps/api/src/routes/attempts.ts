@@ -5,6 +5,7 @@ import { startAttempt, startWithQuestions } from '../attempts/start.js';
 import { grade, reportOf } from '../attempts/submit.js';
 import { attemptState, examOfAttempt, formQuestions } from '../attempts/view.js';
 import { examOr404 } from '../bundle-store.js';
+import { sameSiteWrites } from '../cross-site.js';
 import type { AppEnv } from '../env.js';
 import { ApiError, errorResponses } from '../errors.js';
 import { jsonText, limitBody, noStore } from '../http.js';
@@ -34,14 +35,14 @@ const startRoute = createRoute({
   tags: ['attempts'],
   summary:
     'Start a practice exam (exam mode: blueprint + deadline; practice mode: chosen domains, untimed). Send `X-Learner-Token` (the learnerToken of an earlier start) to start as the same learner.',
-  middleware: [noStore, limitBody, rateLimit('start')] as const,
+  middleware: [noStore, sameSiteWrites(), limitBody, rateLimit('start')] as const,
   request: { params: ExamIdParam, body: { required: true, content: json(StartAttemptRequest) } },
   responses: {
     201: {
       description: 'The attempt, its secret token and its questions (public form)',
       content: json(StartedAttempt),
     },
-    ...errorResponses(400, 404, 409, 413, 415, 422, 429, 503),
+    ...errorResponses(400, 403, 404, 409, 413, 415, 422, 429, 503),
   },
 });
 

@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import { startWithQuestions } from '../attempts/start.js';
 import { iso } from '../attempts/view.js';
 import { examOr404 } from '../bundle-store.js';
+import { sameSiteWrites } from '../cross-site.js';
 import type { AppEnv } from '../env.js';
 import { ApiError, errorResponses } from '../errors.js';
 import { noStore } from '../http.js';
@@ -48,7 +49,7 @@ const reviewRoute = createRoute({
   path: '/me/exams/{examId}/review',
   tags: ['learner'],
   summary: "A practice attempt of this exam's review cards due now (checking an answer reschedules its card)",
-  middleware: [noStore, rateLimit('start')] as const,
+  middleware: [noStore, sameSiteWrites(), rateLimit('start')] as const,
   request: { params: ExamIdParam },
   responses: {
     201: { description: 'The review attempt (its token is shown once)', content: json(StartedAttempt) },
@@ -72,8 +73,8 @@ const eraseRoute = createRoute({
   method: 'delete',
   path: '/me',
   tags: ['learner'],
-  summary: "Erase this learner's attempts and review cards, and end the session",
-  middleware: [noStore] as const,
+  summary: "Erase this learner's attempts, review cards and passkeys, and end the session",
+  middleware: [noStore, sameSiteWrites()] as const,
   responses: { 204: { description: 'Erased' }, ...errorResponses(401, 403) },
 });
 
@@ -85,7 +86,11 @@ export const meRoutes = router()
     if (!session) return c.json({ learnerId: null, passkeys: 0, recent: [], exams: [] }, 200);
     const content = await c.var.content();
     const stub = stubOf(c, session.id);
-    const [attempts, cards, passkeys] = await Promise.all([stub.attempts(), stub.allCards(), stub.passkeyIds()]);
+    const [attempts, cards, passkeys] = await Promise.all([
+      stub.attempts(),
+      stub.allCards(),
+      stub.passkeyIds(),
+    ]);
     const now = Date.now();
     const titleOf = (examId: string) => content.exams.get(examId)?.exam.title ?? examId;
     const recent = attempts

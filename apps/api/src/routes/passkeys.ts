@@ -5,8 +5,9 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import { sameSiteWrites } from '../cross-site.js';
 import { errorResponses } from '../errors.js';
-import { noStore } from '../http.js';
+import { limitBody, noStore } from '../http.js';
 import { register, registrationOptions, signIn, signInOptions } from '../learner/passkeys.js';
 import { beginSession, endSession, sessionLearner } from '../learner/session.js';
 import { rateLimit } from '../limits.js';
@@ -31,10 +32,10 @@ const optionsRoute = <P extends string>(path: P, summary: string) =>
     path,
     tags: ['learner'],
     summary,
-    middleware: [noStore, rateLimit('start')] as const,
+    middleware: [noStore, sameSiteWrites(), rateLimit('start')] as const,
     responses: {
       200: { description: 'The options', content: json(Options) },
-      ...errorResponses(400, 403, 429),
+      ...errorResponses(400, 401, 403, 429),
     },
   });
 
@@ -44,11 +45,11 @@ const responseRoute = <P extends string>(path: P, summary: string) =>
     path,
     tags: ['learner'],
     summary,
-    middleware: [noStore, rateLimit('start')] as const,
+    middleware: [noStore, sameSiteWrites(), limitBody, rateLimit('start')] as const,
     request: { body: { required: true, content: json(CredentialResponse) } },
     responses: {
       200: { description: 'Done', content: json(Signed) },
-      ...errorResponses(400, 403, 413, 415, 429),
+      ...errorResponses(400, 401, 403, 413, 415, 429),
     },
   });
 
@@ -65,7 +66,7 @@ const signOutRoute = createRoute({
   path: '/me/sign-out',
   tags: ['learner'],
   summary: 'End this browser’s learner session (the progress stays with the learner)',
-  middleware: [noStore] as const,
+  middleware: [noStore, sameSiteWrites()] as const,
   responses: { 204: { description: 'Signed out' }, ...errorResponses(403) },
 });
 

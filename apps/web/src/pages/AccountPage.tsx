@@ -1,9 +1,9 @@
 import { browserSupportsWebAuthn } from '@simplewebauthn/browser';
 import { useState } from 'preact/hooks';
-import { api } from '../api';
 import { AsyncPage } from '../components/AsyncPage';
 import { describeError } from '../components/ui';
 import { toApiError, useAsync, useTitle } from '../hooks';
+import { learnerApi } from '../learner-api';
 import { titles } from '../titles';
 import './AccountPage.css';
 
@@ -15,7 +15,7 @@ const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
  */
 export function AccountPage() {
   useTitle(titles.account);
-  const summary = useAsync(() => api.me(), []);
+  const summary = useAsync(() => learnerApi.me(), []);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ ok: boolean; text: string }>();
   const [confirming, setConfirming] = useState(false);
@@ -45,7 +45,7 @@ export function AccountPage() {
   };
 
   const download = async () => {
-    const data = await api.exportData();
+    const data = await learnerApi.exportData();
     const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
     const link = Object.assign(document.createElement('a'), { href: url, download: 'examdown-data.json' });
     link.click();
@@ -94,7 +94,7 @@ export function AccountPage() {
                   class="btn btn-primary"
                   disabled={!passkeys || busy}
                   onClick={act(
-                    () => api.registerPasskey(),
+                    () => learnerApi.registerPasskey(),
                     'Passkey saved. Use it to sign in on another device.',
                   )}
                 >
@@ -105,7 +105,7 @@ export function AccountPage() {
                   class="btn"
                   disabled={!passkeys || busy}
                   onClick={act(
-                    () => api.signInWithPasskey(),
+                    () => learnerApi.signInWithPasskey(),
                     'Signed in: this browser now shows your progress.',
                   )}
                 >
@@ -116,7 +116,7 @@ export function AccountPage() {
                     type="button"
                     class="btn btn-ghost"
                     disabled={busy}
-                    onClick={act(() => api.signOut(), 'Signed out of this browser.')}
+                    onClick={act(() => learnerApi.signOut(), 'Signed out of this browser.')}
                   >
                     Sign out
                   </button>
@@ -152,7 +152,7 @@ export function AccountPage() {
                         type="button"
                         class="btn btn-danger"
                         disabled={busy}
-                        onClick={act(() => api.erase(), 'Your data was deleted.')}
+                        onClick={act(() => learnerApi.erase(), 'Your data was deleted.')}
                       >
                         Yes, delete everything
                       </button>
