@@ -1,10 +1,16 @@
+import { MAX_PRACTICE_QUESTIONS } from '@examdown/compiler/shared';
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { AsyncPage } from '../components/AsyncPage';
 import { ScoreBars } from '../components/Bars';
-import { Explanation, lettersOf, QuestionView } from '../components/QuestionView';
 import { useAsync, useTitle } from '../hooks';
-import type { AttemptView, QuestionResult, ReportView } from '../model';
+import type { AttemptView, ReportView } from '../model';
+import { matches, NO_FILTER, type ReviewFilter } from '../results/filters';
+import { isMissed } from '../results/outcome';
+import { rowId } from '../results/QuestionRow';
+import { ResultsGrid } from '../results/ResultsGrid';
+import { RetakeButton } from '../results/RetakeButton';
+import { ReviewSection } from '../results/ReviewSection';
 import { markSubmitted, requireAttempt } from '../storage';
 import './ResultsPage.css';
 
@@ -43,18 +49,26 @@ export function ResultsPage({ attemptId }: { attemptId: string }) {
   );
 }
 
-type Filter = 'all' | 'wrong';
-const FILTERS: { value: Filter; label: string }[] = [
-  { value: 'all', label: 'All' },
-  { value: 'wrong', label: 'Incorrect' },
-];
-
 function Report({ report }: { report: ReportView }) {
-  const [filter, setFilter] = useState<Filter>('all');
-  const domainName = new Map(report.domains.map((d) => [d.id, d.name]));
+  const [filter, setFilter] = useState<ReviewFilter>(NO_FILTER);
   const timedOut = new URLSearchParams(location.search).has('timeout') || report.overtime;
-  const items = report.questions;
-  const wrongCount = items.filter((r) => !r.correct).length;
+  const results = report.questions;
+  const missed = Math.min(results.filter(isMissed).length, MAX_PRACTICE_QUESTIONS);
+
+  // A question picked in the grid opens, even when the filters hide it (they are cleared then).
+  const openRow = (i: number) => {
+    const result = results[i];
+    if (result && !matches(filter, result)) setFilter(NO_FILTER);
+    // After the render that un-hides the row.
+    requestAnimationFrame(() => {
+      const row = document.getElementById(rowId(i + 1));
+      const details = row?.querySelector('details');
+      if (!row || !details) return;
+      details.open = true;
+      row.scrollIntoView({ block: 'start' });
+      row.querySelector('summary')?.focus({ preventScroll: true });
+    });
+  };
 
   return (
     <div class="wrap page results">
@@ -69,99 +83,19 @@ function Report({ report }: { report: ReportView }) {
           Time ran out, so your saved answers were submitted automatically.
         </p>
       )}
+      <ScoreHero report={report} />
 
-      <section class={`score-hero ${report.passed ? 'pass' : 'fail'}`} aria-labelledby="score-title">
-        <h2 id="score-title" class="sr-only">
-          Score
-        </h2>
-        <p class="score-big" data-testid="score-percent">
-          {fmtPct(report.percent)}%
-        </p>
-        <div>
-          <p class={`pass-badge ${report.passed ? 'pass' : 'fail'}`} data-testid="pass-state">
-            {report.passed ? 'Passed' : 'Not passed'}
-          </p>
-          <p>
-            <span data-testid="score-correct">{report.correct}</span> of{' '}
-            <span data-testid="score-total">{report.total}</span> correct
-            {report.points !== report.correct ? ` (${fmtNum(report.points)} points with partial credit)` : ''}{' '}
-            · passing score {report.passingScore}%
-          </p>
-          <p class="muted">
-            {report.mode === 'exam' ? 'Timed practice exam' : 'Practice session'}
-            {' · submitted '}
-            {new Date(report.submittedAt).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' })}
-          </p>
-        </div>
+      <section class="result-overview" aria-label="Questions at a glance">
+        <ResultsGrid results={results} onOpen={openRow} />
+        <RetakeButton attemptId={report.attemptId} missed={missed} />
       </section>
 
-      <div class="results-grid">
-        <section aria-labelledby="domains-title">
-          <h2 id="domains-title">By domain</h2>
-          <p class="muted legend-line">
-            <span class="pass-line-key" aria-hidden="true" /> The line marks the passing score (
-            {report.passingScore}
-            %).
-          </p>
-          <ScoreBars rows={report.domains} passingScore={report.passingScore} />
-        </section>
-        {report.studyNext.length > 0 && (
-          <section class="panel" aria-labelledby="study-title">
-            <h2 id="study-title">Study next</h2>
-            <ul class="link-list">
-              {report.studyNext.map((s) => (
-                <li key={s.domain}>
-                  {s.href ? <a href={s.href}>{s.name}</a> : <strong>{s.name}</strong>}{' '}
-                  <span class={s.belowPassing ? 'bad-text' : 'muted'}>— {fmtPct(s.percent)}%</span>
-                  {s.guideTitle && <p class="muted study-guide">In “{s.guideTitle}”</p>}
-                  {s.topics.length > 0 && (
-                    <ul class="study-topics" aria-label={`Key topics of ${s.name}`}>
-                      {s.topics.slice(0, 3).map((t) => (
-                        <li key={t}>{t}</li>
-                      ))}
-                    </ul>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
-      </div>
+      <DomainSummary report={report} />
 
-      <section aria-labelledby="review-title" class="review">
-        <div class="review-head">
-          <h2 id="review-title">Review</h2>
-          <fieldset class="segmented">
-            <legend class="sr-only">Show</legend>
-            {FILTERS.map(({ value, label }) => (
-              <label key={value}>
-                <input
-                  type="radio"
-                  name="review-filter"
-                  checked={filter === value}
-                  onChange={() => setFilter(value)}
-                />
-                <span>
-                  {label} ({value === 'all' ? items.length : wrongCount})
-                </span>
-              </label>
-            ))}
-          </fieldset>
-        </div>
-        {filter === 'wrong' && wrongCount === 0 && (
-          <p class="state state-empty">Nothing to review — all correct.</p>
-        )}
-        <ol class="review-list">
-          {items.map((r, i) =>
-            filter === 'wrong' && r.correct ? null : (
-              <ReviewItem key={r.question.id} n={i + 1} r={r} domain={domainName.get(r.domain) ?? r.domain} />
-            ),
-          )}
-        </ol>
-      </section>
+      <ReviewSection results={results} domains={report.domains} filter={filter} onFilter={setFilter} />
 
       <p class="actions">
-        <a class="btn btn-primary" href={`/exams/${report.examId}`}>
+        <a class="btn" href={`/exams/${report.examId}`}>
           Practice again
         </a>
         <a class="btn btn-ghost" href="/">
@@ -172,44 +106,74 @@ function Report({ report }: { report: ReportView }) {
   );
 }
 
-function ReviewItem({ n, r, domain }: { n: number; r: QuestionResult; domain: string }) {
-  const q = r.question;
-  const unanswered = r.answer.length === 0;
-  const verdict = r.correct
-    ? 'Correct'
-    : unanswered
-      ? 'Unanswered'
-      : r.credit > 0
-        ? 'Partly correct'
-        : 'Incorrect';
+function ScoreHero({ report }: { report: ReportView }) {
+  // A practice drill is not an exam: its score stands on its own, without a verdict.
+  const verdict = report.mode === 'exam' ? (report.passed ? 'pass' : 'fail') : null;
   return (
-    <li
-      class={`review-item ${r.correct ? 'ok' : 'bad'}`}
-      data-question-id={q.id}
-      data-answer={r.answer.join(',')}
-      data-correct-options={r.correctOptions.join(',')}
-      data-correct={String(r.correct)}
-    >
-      <details open={!r.correct}>
-        <summary>
-          <span class="review-n">Question {n}</span>
-          <span class={`verdict-pill ${r.correct ? 'ok' : 'bad'}`}>{verdict}</span>
-          {r.flagged && <span class="flag-pill">⚑ flagged</span>}
-          <span class="review-domain">{domain}</span>
-        </summary>
-        <QuestionView
-          question={q}
-          idPrefix={`review-${n}`}
-          selected={r.answer}
-          feedback={{ correctOptions: r.correctOptions, rationales: r.rationales }}
-        />
-        <p class="answer-line">
-          Your answer: <strong>{unanswered ? 'none' : lettersOf(q, r.answer)}</strong> · Correct:{' '}
-          <strong>{lettersOf(q, r.correctOptions)}</strong>
+    <section class={`score-hero ${verdict ?? 'practice'}`} aria-labelledby="score-title">
+      <h2 id="score-title" class="sr-only">
+        Score
+      </h2>
+      <p class="score-big" data-testid="score-percent">
+        {fmtPct(report.percent)}%
+      </p>
+      <div>
+        {verdict && (
+          <p class={`pass-badge ${verdict}`} data-testid="pass-state">
+            {verdict === 'pass' ? 'Passed' : 'Not passed'}
+          </p>
+        )}
+        <p>
+          <span data-testid="score-correct">{report.correct}</span> of{' '}
+          <span data-testid="score-total">{report.total}</span> correct
+          {report.points !== report.correct ? ` (${fmtNum(report.points)} points with partial credit)` : ''} ·{' '}
+          {verdict ? 'passing' : "the exam's passing"} score {report.passingScore}%
         </p>
-        <Explanation html={r.explanationHtml} />
-      </details>
-    </li>
+        <p class="muted">
+          {report.mode === 'exam' ? 'Timed practice exam' : 'Practice session'}
+          {' · submitted '}
+          {new Date(report.submittedAt).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' })}
+        </p>
+      </div>
+    </section>
+  );
+}
+
+/** Per-domain bars and the study links for the weakest domains. */
+function DomainSummary({ report }: { report: ReportView }) {
+  return (
+    <div class="results-grid">
+      <section aria-labelledby="domains-title">
+        <h2 id="domains-title">By domain</h2>
+        <p class="muted legend-line">
+          <span class="pass-line-key" aria-hidden="true" /> The line marks the passing score (
+          {report.passingScore}
+          %).
+        </p>
+        <ScoreBars rows={report.domains} passingScore={report.passingScore} />
+      </section>
+      {report.studyNext.length > 0 && (
+        <section class="panel" aria-labelledby="study-title">
+          <h2 id="study-title">Study next</h2>
+          <ul class="link-list">
+            {report.studyNext.map((s) => (
+              <li key={s.domain}>
+                {s.href ? <a href={s.href}>{s.name}</a> : <strong>{s.name}</strong>}{' '}
+                <span class={s.belowPassing ? 'bad-text' : 'muted'}>— {fmtPct(s.percent)}%</span>
+                {s.guideTitle && <p class="muted study-guide">In “{s.guideTitle}”</p>}
+                {s.topics.length > 0 && (
+                  <ul class="study-topics" aria-label={`Key topics of ${s.name}`}>
+                    {s.topics.slice(0, 3).map((t) => (
+                      <li key={t}>{t}</li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
   );
 }
 
