@@ -282,6 +282,11 @@ describe('practice exam', () => {
       await page.clock.install();
       await page.goto(`/exams/${EXAM}`);
       await page.getByRole('button', { name: 'Start timed exam' }).click();
+      // The rules come first; the clock starts with "Begin exam".
+      await page
+        .getByRole('dialog', { name: 'Before you start' })
+        .getByRole('button', { name: 'Begin exam' })
+        .click();
       await page.waitForURL(/\/attempts\/[A-Za-z0-9_-]{22}\.[0-9a-z]+$/);
       await page.locator('.q-card').waitFor();
       expect(await page.locator('#q-heading').textContent()).toContain('of 60');
@@ -331,6 +336,10 @@ describe('keyboard only', () => {
       await page.locator('.blueprint').waitFor();
       await tabTo(page, (el) => el.tag === 'button' && el.text === 'Start timed exam');
       await page.keyboard.press('Enter');
+      // The rules dialog opens with focus on Cancel; Tab to "Begin exam" and start.
+      await page.getByRole('dialog', { name: 'Before you start' }).waitFor();
+      await tabTo(page, (el) => el.tag === 'button' && el.text === 'Begin exam', 3);
+      await page.keyboard.press('Enter');
       await page.waitForURL(/\/attempts\/[A-Za-z0-9_-]{22}\.[0-9a-z]+$/);
       await page.locator('.q-card').waitFor();
 
@@ -362,7 +371,10 @@ describe('keyboard only', () => {
         expect(await page.evaluate(() => document.activeElement?.id)).toBe('q-heading');
       }
       await waitSaved(page);
-      await tabTo(page, (el) => el.tag === 'button' && el.text === 'Submit exam');
+      // The question grid is one Tab stop (arrow keys move inside it), so Submit is a few Tabs on.
+      expect(await tabTo(page, (el) => el.tag === 'button' && el.text === 'Submit exam')).toBeLessThanOrEqual(
+        15,
+      );
       await page.keyboard.press('Enter');
       const dialog = page.getByRole('dialog');
       await dialog.waitFor();

@@ -1,51 +1,128 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OptionId, PublicQuestion } from '../model';
 import { isAnswered } from './progress';
 import './QuestionGrid.css';
 
-/** One button per question, showing which are answered, flagged and current. */
+/** How many cells the CSS grid puts on its first row (it fills as many as the panel fits). */
+function columnsOf(cells: HTMLElement[]): number {
+  const top = cells[0]?.offsetTop;
+  const n = cells.findIndex((c) => c.offsetTop !== top);
+  return n === -1 ? cells.length : n;
+}
+
+/** Where an arrow, Home or End key moves from cell `from` of `count`, or undefined for other keys. */
+function target(key: string, from: number, count: number, columns: number): number | undefined {
+  const moves: Record<string, number> = {
+    ArrowLeft: from - 1,
+    ArrowRight: from + 1,
+    ArrowUp: from - columns,
+    ArrowDown: from + columns,
+    Home: 0,
+    End: count - 1,
+  };
+  const to = moves[key];
+  // Up from the first row or Down from the last stays put rather than wrapping.
+  return to === undefined ? undefined : to >= 0 && to < count ? to : from;
+}
+
+/**
+ * One button per question, showing which are answered, flagged and current, and in practice
+ * which were checked right or wrong. The grid is one Tab stop (a toolbar with a roving
+ * tabindex): arrow keys move between cells, Home/End to the ends, Enter or Space opens one.
+ */
 export function QuestionGrid({
   questions,
   answers,
   flags,
+  verdicts = {},
   current,
   onPick,
 }: {
   questions: PublicQuestion[];
   answers: Record<string, OptionId[]>;
   flags: Record<string, boolean>;
+  /** Practice: question id → whether its checked answer was correct. */
+  verdicts?: Record<string, boolean>;
   current: number;
   onPick: (i: number) => void;
 }) {
+  // The cell Tab lands on: the current question's, or the one the arrows last moved to.
+  const [active, setActive] = useState(current);
+  useEffect(() => setActive(current), [current]);
+  const cells = useRef<HTMLButtonElement[]>([]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    // Alt+Left is the browser's Back, Ctrl/Cmd+arrows the system's: leave those alone.
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const list = cells.current.slice(0, questions.length);
+    const to = target(e.key, active, questions.length, columnsOf(list));
+    if (to === undefined) return;
+    e.preventDefault();
+    setActive(to);
+    list[to]?.focus();
+  };
+
   return (
     <nav class="q-grid-nav" aria-label="Questions">
       <p class="grid-title" id="grid-title">
         Questions
       </p>
-      <ol class="q-grid">
+      <p class="sr-only" id="grid-keys">
+        Arrow keys move between questions; Enter opens one.
+      </p>
+      <div
+        class="q-grid"
+        role="toolbar"
+        aria-labelledby="grid-title"
+        aria-describedby="grid-keys"
+        onKeyDown={onKeyDown}
+      >
         {questions.map((x, i) => {
           const answered = isAnswered(answers[x.id]);
           const flagged = !!flags[x.id];
-          const states = [answered ? 'answered' : 'unanswered', flagged ? 'flagged' : ''].filter(Boolean);
+          const verdict = verdicts[x.id];
+          const states = [
+            answered ? 'answered' : 'unanswered',
+            flagged ? 'flagged' : '',
+            verdict === undefined ? '' : verdict ? 'correct' : 'incorrect',
+          ].filter(Boolean);
+          const cls = [
+            'q-cell',
+            answered ? 'is-answered' : '',
+            flagged ? 'is-flagged' : '',
+            verdict === true ? 'is-correct' : '',
+            verdict === false ? 'is-incorrect' : '',
+            i === current ? 'is-current' : '',
+          ];
           return (
-            <li key={x.id}>
-              <button
-                type="button"
-                class={`q-cell ${answered ? 'is-answered' : ''} ${flagged ? 'is-flagged' : ''} ${i === current ? 'is-current' : ''}`}
-                aria-current={i === current ? 'step' : undefined}
-                aria-label={`Question ${i + 1}, ${states.join(', ')}`}
-                onClick={() => onPick(i)}
-              >
-                {i + 1}
-                {flagged && (
-                  <span class="q-flag" aria-hidden="true">
-                    ⚑
-                  </span>
-                )}
-              </button>
-            </li>
+            <button
+              key={x.id}
+              type="button"
+              ref={(el) => {
+                if (el) cells.current[i] = el;
+              }}
+              class={cls.filter(Boolean).join(' ')}
+              tabIndex={i === active ? 0 : -1}
+              aria-current={i === current ? 'step' : undefined}
+              aria-label={`Question ${i + 1}, ${states.join(', ')}`}
+              onClick={() => onPick(i)}
+              onFocus={() => setActive(i)}
+            >
+              {i + 1}
+              {verdict !== undefined && (
+                <span class="q-verdict" aria-hidden="true">
+                  {verdict ? '✓' : '✗'}
+                </span>
+              )}
+              {flagged && (
+                <span class="q-flag" aria-hidden="true">
+                  ⚑
+                </span>
+              )}
+            </button>
           );
         })}
-      </ol>
+      </div>
       <ul class="grid-legend" aria-hidden="true">
         <li>
           <span class="q-cell mini is-answered" /> answered
@@ -56,6 +133,16 @@ export function QuestionGrid({
         <li>
           <span class="q-cell mini is-flagged">⚑</span> flagged
         </li>
+        {Object.keys(verdicts).length > 0 && (
+          <>
+            <li>
+              <span class="q-cell mini is-correct">✓</span> correct
+            </li>
+            <li>
+              <span class="q-cell mini is-incorrect">✗</span> incorrect
+            </li>
+          </>
+        )}
       </ul>
     </nav>
   );

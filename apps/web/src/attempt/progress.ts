@@ -29,3 +29,30 @@ export function progressOf(
     flaggedNumbers,
   };
 }
+
+/** Practice: how many answers were checked, and how many of those were right. */
+export interface PracticeTally {
+  checked: number;
+  correct: number;
+  /** Checked before a reload: final on the server, verdict not known here until reopened. */
+  unknown: number;
+}
+
+export function practiceTally(
+  questions: PublicQuestion[],
+  checkedBefore: Record<string, boolean>,
+  verdicts: Record<string, boolean>,
+): PracticeTally {
+  let [checked, correct, unknown] = [0, 0, 0];
+  for (const q of questions) {
+    const verdict = verdicts[q.id];
+    if (verdict !== undefined) {
+      checked++;
+      if (verdict) correct++;
+    } else if (checkedBefore[q.id]) {
+      checked++;
+      unknown++;
+    }
+  }
+  return { checked, correct, unknown };
+}

@@ -1,10 +1,11 @@
 import { MAX_PRACTICE_QUESTIONS } from '@examdown/compiler/shared';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api } from '../api';
 import { rememberStarted } from '../attempt/begin';
 import { toApiError } from '../hooks';
 import type { AttemptMode, Exam } from '../model';
+import { RulesDialog } from './RulesDialog';
 import { describeError, formatMinutes } from './ui';
 
 /** An exam with the number of questions its bank holds per domain (what practice can draw). */
@@ -42,8 +43,14 @@ export function useStarter() {
   return { busy, error, run };
 }
 
+/**
+ * The timed exam's start: the button opens the rules (RulesDialog), and only "Begin exam" there
+ * starts the attempt, so the clock never starts on a stray click.
+ */
 export function StartExam({ exam }: { exam: Exam }) {
   const { busy, error, run } = useStarter();
+  const [rulesOpen, setRulesOpen] = useState(false);
+  const startButton = useRef<HTMLButtonElement>(null);
   return (
     <section class="panel panel-accent" aria-labelledby="start-title">
       <h2 id="start-title">Timed practice exam</h2>
@@ -51,14 +58,24 @@ export function StartExam({ exam }: { exam: Exam }) {
         {exam.questionCount} questions drawn by the blueprint, {formatMinutes(exam.durationMinutes)} on the
         clock. Answers save as you go; you can flag questions and come back to them.
       </p>
-      <button type="button" class="btn btn-primary btn-block" onClick={() => run(() => start(exam, 'exam'))}>
-        {busy ? 'Starting…' : 'Start timed exam'}
+      <button
+        type="button"
+        class="btn btn-primary btn-block"
+        ref={startButton}
+        aria-haspopup="dialog"
+        onClick={() => setRulesOpen(true)}
+      >
+        Start timed exam
       </button>
-      {error && (
-        <p class="inline-error" role="alert">
-          {error}
-        </p>
-      )}
+      <RulesDialog
+        exam={exam}
+        open={rulesOpen}
+        busy={busy}
+        error={error}
+        onBegin={() => run(() => start(exam, 'exam'))}
+        onCancel={() => setRulesOpen(false)}
+        returnFocus={() => startButton.current}
+      />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type ApiError, api } from '../api';
 import { Countdown } from '../attempt/Countdown';
-import { progressOf } from '../attempt/progress';
+import { type PracticeTally, practiceTally, progressOf } from '../attempt/progress';
 import { QuestionGrid } from '../attempt/QuestionGrid';
 import { SaveIndicator } from '../attempt/SaveIndicator';
 import { SubmitDialog } from '../attempt/SubmitDialog';
@@ -91,6 +91,11 @@ function Runner({ attempt, creds }: { attempt: AttemptView; creds: StoredAttempt
   }, [attempt.deadlineAt, creds]);
 
   const progress = useMemo(() => progressOf(qs, answers, flags), [qs, answers, flags]);
+  const verdicts = useMemo(
+    () => Object.fromEntries(Object.entries(checked).map(([id, r]) => [id, r.correct])),
+    [checked],
+  );
+  const tally = useMemo(() => practiceTally(qs, attempt.checked, verdicts), [qs, attempt.checked, verdicts]);
 
   const q = qs[index];
   if (!q) return null;
@@ -181,10 +186,18 @@ function Runner({ attempt, creds }: { attempt: AttemptView; creds: StoredAttempt
         </section>
 
         <aside class="runner-side" aria-label="Exam navigation">
-          <QuestionGrid questions={qs} answers={answers} flags={flags} current={index} onPick={go} />
+          <QuestionGrid
+            questions={qs}
+            answers={answers}
+            flags={flags}
+            verdicts={verdicts}
+            current={index}
+            onPick={go}
+          />
           <p class="grid-summary">
             {progress.answered} answered · {progress.flagged} flagged · {progress.unanswered} unanswered
           </p>
+          {attempt.mode === 'practice' && <PracticeTallyLine tally={tally} total={qs.length} />}
           <button
             type="button"
             class="btn btn-primary btn-block"
@@ -216,6 +229,24 @@ function Runner({ attempt, creds }: { attempt: AttemptView; creds: StoredAttempt
           void submission.finish('submit');
         }}
       />
+    </div>
+  );
+}
+
+/** Practice: "3 of 5 checked · 2 correct", and what is not known yet after a reload. */
+function PracticeTallyLine({ tally, total }: { tally: PracticeTally; total: number }) {
+  return (
+    <div class="grid-tally" data-testid="practice-tally">
+      <p>
+        {tally.checked} of {total} checked · {tally.correct} correct
+      </p>
+      {tally.unknown > 0 && (
+        <p class="muted">
+          {tally.unknown} checked before a reload:{' '}
+          {tally.unknown === 1 ? 'its verdict shows' : 'their verdicts show'} when you open{' '}
+          {tally.unknown === 1 ? 'it' : 'them'}.
+        </p>
+      )}
     </div>
   );
 }
