@@ -1,6 +1,6 @@
-import { api } from '../api';
 import { rememberStarted } from '../attempt/begin';
 import { useStarter } from '../components/StartAttempt';
+import { learnerApi } from '../learner-api';
 import { requireAttempt } from '../storage';
 
 /**
@@ -12,7 +12,7 @@ export function RetakeButton({ attemptId, missed }: { attemptId: string; missed:
   if (missed === 0) return null;
   const retake = async () => {
     const { token } = requireAttempt(attemptId);
-    return rememberStarted(await api.retake(attemptId, token));
+    return rememberStarted(await learnerApi.retake(attemptId, token));
   };
   return (
     <div class="retake">
