@@ -293,9 +293,14 @@ export class Learner extends DurableObject {
 
   /** A practice check's graded answer, on the attempt's own token (its card is rescheduled). */
   recordCheck(local: number, tokenHash: string, questionId: string, credit: number, now: number): void {
-    const row = this.#row(local);
-    if (!row || row.token_hash !== tokenHash) return;
-    this.#reviewCards(row.exam_id, [{ questionId, credit }], now);
+    // Only with the attempt's token digest (a digest: timing here reveals nothing usable).
+    const [row] = this.#exec(
+      'SELECT exam_id FROM attempts WHERE id = ? AND token_hash = ?',
+      local,
+      tokenHash,
+    );
+    if (!row) return;
+    this.#reviewCards((row as { exam_id: string }).exam_id, [{ questionId, credit }], now);
   }
 
   /** The learner's review cards of one exam. */

@@ -38,14 +38,14 @@ CREATE TABLE IF NOT EXISTS attempts (
 CREATE TABLE IF NOT EXISTS cards (
   exam_id TEXT PRIMARY KEY,
   data    TEXT NOT NULL              -- cards.ts: question id → packed FSRS card
-);
+) WITHOUT ROWID;                     -- the key is the table's own b-tree: one row written, no index
 CREATE TABLE IF NOT EXISTS passkeys (
   id          TEXT PRIMARY KEY,      -- the credential id (base64url)
   public_key  BLOB NOT NULL,         -- COSE public key
   counter     INTEGER NOT NULL,      -- signature counter (replay check)
   transports  TEXT NOT NULL,         -- comma-separated hints for the browser
   created_at  INTEGER NOT NULL
-)`;
+) WITHOUT ROWID`;
 
 /** Statements that bring a version-1 object's tables to version 2 (SCHEMA_SQL makes `cards`). */
 export function migrationsFor(attemptColumns: readonly string[]): string[] {
