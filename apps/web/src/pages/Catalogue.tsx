@@ -3,6 +3,7 @@ import { ExamGrid, GuideGrid } from '../components/CardGrid';
 import { HomeResume } from '../components/ResumeBanners';
 import { useAsync, useTitle } from '../hooks';
 import { preloaded } from '../preload';
+import { HomeProgress } from '../progress/HomeProgress';
 import './Catalogue.css';
 
 export function Catalogue() {
@@ -22,6 +23,9 @@ export function Catalogue() {
 
       <div class="client-slot">
         <HomeResume />
+      </div>
+      <div class="progress-slot">
+        <HomeProgress />
       </div>
 
       <section aria-labelledby="exams-title">

@@ -7,6 +7,7 @@ import { ExamResume } from '../components/ResumeBanners';
 import type { ExamWithBank } from '../components/StartAttempt';
 import { useAsync, useTitle } from '../hooks';
 import { preloaded } from '../preload';
+import { ExamProgressPanel } from '../progress/ExamProgressPanel';
 import { titles } from '../titles';
 import './ExamPage.css';
 
@@ -50,6 +51,9 @@ function ExamDetail({ exam }: { exam: ExamWithBank }) {
         <div class="exam-main">
           <ExamFacts exam={exam} />
           <Blueprint exam={exam} />
+          <div class="progress-slot">
+            <ExamProgressPanel exam={exam} />
+          </div>
 
           {exam.descriptionHtml && (
             <section aria-labelledby="about-title">
