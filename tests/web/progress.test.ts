@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { correctOptions } from '../support/answer-keys';
 import { axeViolations } from './axe';
-import { a11yProblems, horizontalOverflow, newPage, PHONE, screenshot } from './browser';
+import { a11yProblems, horizontalOverflow, newPage, PHONE, SCREENSHOT_DIR, screenshot } from './browser';
 import { browserSession } from './session';
 
 const EXAM = 'databricks-ml-professional';
@@ -166,7 +166,10 @@ async function widest(page: Page): Promise<string> {
     [...document.querySelectorAll('body *')]
       .filter((el) => el.getBoundingClientRect().right > innerWidth + 1)
       .filter((el) => !(el.parentElement && el.parentElement.getBoundingClientRect().right > innerWidth + 1))
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className} in ${el.parentElement?.tagName}.${el.parentElement?.className} ${getComputedStyle(el.parentElement as Element).overflowX}`)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${el.className} in ${el.parentElement?.tagName}.${el.parentElement?.className} ${getComputedStyle(el.parentElement as Element).overflowX}`,
+      )
       .join(', '),
   );
 }
@@ -177,7 +180,15 @@ async function checkLayoutAndA11y(page: Page, name: string): Promise<void> {
   await screenshot(page, `${name}-desktop`);
   await page.setViewportSize(PHONE);
   await screenshot(page, `${name}-phone`);
-  expect(await horizontalOverflow(page), `${name} scrolls sideways: ${await widest(page)}`).toBeLessThanOrEqual(0);
+  // The progress block alone, at a size that can be read.
+  await page
+    .locator('.progress, .home-progress')
+    .first()
+    .screenshot({ path: join(SCREENSHOT_DIR, `${name}-phone-detail.png`) });
+  expect(
+    await horizontalOverflow(page),
+    `${name} scrolls sideways: ${await widest(page)}`,
+  ).toBeLessThanOrEqual(0);
   expect(await axeViolations(page), `${name} (phone): axe-core`).toEqual([]);
   await page.setViewportSize({ width: 1280, height: 800 });
 }
