@@ -70,10 +70,3 @@ export function openAttempts(examId?: string): StoredAttempt[] {
     .filter((a) => !a.deadline || Date.parse(a.deadline) > now)
     .sort((x, y) => y.startedAt.localeCompare(x.startedAt));
 }
-
-/** Submitted attempts, newest first (for "your recent results"). */
-export function pastAttempts(examId?: string): StoredAttempt[] {
-  return Object.values(readAll())
-    .filter((a) => a.submitted && (!examId || a.examId === examId))
-    .sort((x, y) => y.startedAt.localeCompare(x.startedAt));
-}

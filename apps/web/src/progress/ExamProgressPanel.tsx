@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
-import { api, type ExamProgress } from '../api';
 import { ErrorState, Loading } from '../components/ui';
 import { useAsync, useClientValue } from '../hooks';
+import { type ExamProgress, learnerApi } from '../learner-api';
 import type { Exam } from '../model';
 import { DomainTrends, trendSummary } from './DomainTrends';
 import { HistoryList } from './HistoryList';
@@ -21,7 +21,7 @@ type ExamLike = Pick<Exam, 'id' | 'passingScore' | 'domains'>;
  */
 export function ExamProgressPanel({ exam }: { exam: ExamLike }) {
   const mounted = useClientValue(() => true, false);
-  const progress = useAsync(() => api.progress(exam.id), [exam.id]);
+  const progress = useAsync(() => learnerApi.progress(exam.id), [exam.id]);
   useRefreshOnReturn(progress.reload);
 
   let body = <Placeholder />;

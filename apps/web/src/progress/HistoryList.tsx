@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../api';
+import type { HistoryEntry } from '../learner-api';
 import { formatDateTime, formatDuration, formatPercent, modeName } from './format';
 
 /**

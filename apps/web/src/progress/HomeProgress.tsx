@@ -1,6 +1,6 @@
-import { api, type LearnerSummary } from '../api';
 import { ErrorState } from '../components/ui';
 import { useAsync } from '../hooks';
+import { type LearnerSummary, learnerApi } from '../learner-api';
 import { formatDateTime, formatPercent, modeName } from './format';
 import { PassState } from './HistoryList';
 import { ReviewButton } from './ReviewButton';
@@ -12,7 +12,7 @@ import './progress.css';
  * is what the page is for, and most visitors have no progress to wait for.
  */
 export function HomeProgress() {
-  const me = useAsync(() => api.me(), []);
+  const me = useAsync(() => learnerApi.me(), []);
   if (me.status === 'error') return <ErrorState error={me.error} onRetry={me.reload} />;
   if (me.status !== 'ok') return null;
   const due = me.data.exams.filter((e) => e.due > 0);

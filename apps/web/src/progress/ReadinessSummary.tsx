@@ -1,5 +1,5 @@
 import { READINESS_MIN_ANSWERS } from '@examdown/compiler/shared';
-import type { Readiness } from '../api';
+import type { Readiness } from '../learner-api';
 import { READINESS_DOCS_URL } from './docs-links';
 import { formatChance } from './format';
 

@@ -1,6 +1,6 @@
-import { api } from '../api';
 import { rememberStarted } from '../attempt/begin';
 import { useStarter } from '../components/StartAttempt';
+import { learnerApi } from '../learner-api';
 
 /** Starts a practice attempt of the exam's review cards due now, and opens it. */
 export function ReviewButton({
@@ -21,7 +21,7 @@ export function ReviewButton({
       <button
         type="button"
         class={`btn btn-small ${primary ? 'btn-primary' : ''}`}
-        onClick={() => run(async () => rememberStarted(await api.review(examId)))}
+        onClick={() => run(async () => rememberStarted(await learnerApi.review(examId)))}
       >
         {busy ? 'Starting…' : children}
         {extraLabel && <span class="sr-only"> {extraLabel}</span>}

@@ -1,4 +1,4 @@
-import type { ExamProgress } from '../api';
+import type { ExamProgress } from '../learner-api';
 import { formatDay } from './format';
 import { ReviewButton } from './ReviewButton';
 

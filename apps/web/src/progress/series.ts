@@ -2,7 +2,7 @@
  * The scored attempts of an exam in the order they were taken, numbered from 1: what the chart,
  * its per-domain trends and the table of numbers all draw from, so the three always agree.
  */
-import type { HistoryEntry } from '../api';
+import type { HistoryEntry } from '../learner-api';
 
 export interface ScoredAttempt {
   /** 1 for the first scored attempt. */
