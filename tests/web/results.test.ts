@@ -50,7 +50,9 @@ async function startFromExamPage(page: Page, mode: 'practice' | 'exam', count = 
     await page.getByLabel('Number of questions').selectOption(String(count));
     await page.getByRole('button', { name: 'Start practice' }).click();
   } else {
+    // The rules come first; the clock starts with "Begin exam".
     await page.getByRole('button', { name: 'Start timed exam' }).click();
+    await page.getByRole('button', { name: 'Begin exam' }).click();
   }
   await page.waitForURL(/\/attempts\/[A-Za-z0-9_-]{22}\.[0-9a-z]+$/);
   return new URL(page.url()).pathname.split('/')[2] ?? '';
