@@ -50,14 +50,13 @@ function simulate(learners: number, seed: number, accuracies: (random: Random) =
 const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 describe('readiness', () => {
-  it('gives calibrated 80% intervals to learners drawn from the prior', () => {
+  it('its interval covers the true pass probability of at least 80% of learners drawn from the prior', () => {
     // A Bayesian credible interval is calibrated on average over learners drawn from its prior, so
     // the population here is exactly that: each domain's true accuracy ~ Beta(3.5, 1.5). It is
-    // centred on the pass mark, so true pass probabilities cover all of 0–1. Calibrated means about
-    // 80% (79.7% with 500 samples' interpolated percentiles), not at least 80%: over 1000 learners
-    // the binomial noise alone is 1.3% (one sd), so we accept 76–84%, the misses split evenly.
-    // Measured: coverage 79.4%, misses 9.6% below and 11.0% above; the 108 learners with ≥ 20
-    // answers in every domain have a median width of 0.36.
+    // centred on the pass mark, so true pass probabilities cover all of 0–1. The exact 10th–90th
+    // percentiles covered 79.4% here (calibrated, so about 80%, either side); the reported 8th–92nd
+    // keep the promise of at least 80% without becoming uninformative (at most 90%, the misses
+    // split evenly, a median width well under 0.5).
     const learners = simulate(1000, 1, (random) =>
       WEIGHTS.map(() => betaDraw(random, READINESS_PRIOR.correct, READINESS_PRIOR.wrong)),
     );
@@ -72,11 +71,14 @@ describe('readiness', () => {
       learners.filter(test).length / learners.length;
     const below = share((l) => l.truePass < l.result.low);
     const above = share((l) => l.truePass > l.result.high);
-    expect(1 - below - above).toBeGreaterThanOrEqual(0.76);
-    expect(1 - below - above).toBeLessThanOrEqual(0.84);
+    console.log(
+      `readiness: coverage ${(100 * (1 - below - above)).toFixed(1)}% (below ${(100 * below).toFixed(1)}%, above ${(100 * above).toFixed(1)}%)`,
+    );
+    expect(1 - below - above).toBeGreaterThanOrEqual(0.8);
+    expect(1 - below - above).toBeLessThanOrEqual(0.9);
     for (const miss of [below, above]) {
-      expect(miss).toBeGreaterThan(0.05);
-      expect(miss).toBeLessThan(0.15);
+      expect(miss).toBeGreaterThan(0.03);
+      expect(miss).toBeLessThan(0.12);
     }
 
     // Coverage is not bought with useless intervals: with ≥ 20 answers per domain they narrow.
