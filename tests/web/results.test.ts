@@ -131,11 +131,12 @@ describe('results page', () => {
         const n = i + 1;
         const answer = n <= 4 ? correctOptions(q.id) : n <= 7 ? wrongAnswer(q) : undefined;
         const flagged = n === 6 || n === 9;
-        if (answer || flagged)
-          await callApi(page, 'PUT', `/attempts/${attemptId}/answers/${q.id}`, attemptId, {
-            ...(answer ? { answer } : {}),
-            ...(flagged ? { flagged } : {}),
-          });
+        // As the runner saves: with the seconds spent on the question (here 30 + n; none for 10).
+        await callApi(page, 'PUT', `/attempts/${attemptId}/answers/${q.id}`, attemptId, {
+          ...(answer ? { answer } : {}),
+          ...(flagged ? { flagged } : {}),
+          ...(n < 10 ? { spentSeconds: 30 + n } : { flagged: false }),
+        });
         const outcome = n <= 4 ? 'correct' : n <= 7 ? 'incorrect' : 'unanswered';
         expected.push({ id: q.id, domain: q.domain, outcome, flagged });
       }
@@ -159,10 +160,17 @@ describe('results page', () => {
           outcome: e.getAttribute('data-outcome'),
           open: e.querySelector('details')?.open,
           flagged: e.querySelector('.flag-pill') !== null,
+          time: e.querySelector('.review-time')?.textContent?.replace(/\u00a0/g, ' ') ?? null,
         })),
       );
       expect(rows).toEqual(
-        expected.map((e) => ({ id: e.id, outcome: e.outcome, open: false, flagged: e.flagged })),
+        expected.map((e, i) => ({
+          id: e.id,
+          outcome: e.outcome,
+          open: false,
+          flagged: e.flagged,
+          time: i < 9 ? `Time spent: ${31 + i} s` : null,
+        })),
       );
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       expect(height).toBeLessThan(5000);

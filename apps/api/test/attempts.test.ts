@@ -176,6 +176,29 @@ describe('a practice exam, start to report', () => {
     expect(inExam.body.error.code).toBe('check_not_allowed');
   });
 
+  it('time spent per question: increments sent with saves add up in the report', async () => {
+    const { id, token, questions } = await start(api, ASSOCIATE, { mode: 'practice', count: 2 });
+    const [first, second] = questions.map((q) => q.question.id);
+    const url = (q: string | undefined) => `/attempts/${id}/answers/${q}`;
+    expect((await api('PUT', url(first), { token, body: { spentSeconds: 30 } })).status).toBe(200);
+    expect((await api('PUT', url(first), { token, body: { answer: ['a'], spentSeconds: 12 } })).status).toBe(
+      200,
+    );
+    expect((await api('PUT', url(second), { token, body: { flagged: true } })).status).toBe(200);
+    for (const spentSeconds of [-1, 3601, 1.5, 'x']) {
+      const bad = await api('PUT', url(second), { token, body: { spentSeconds } });
+      expect([bad.status, bad.body.error.code]).toEqual([400, 'invalid_request']);
+    }
+    const report = await api('POST', `/attempts/${id}/submit`, { token });
+    const spent = Object.fromEntries(
+      report.body.questions.map((q: { questionId: string; secondsSpent: number }) => [
+        q.questionId,
+        q.secondsSpent,
+      ]),
+    );
+    expect(spent).toEqual({ [first as string]: 42, [second as string]: 0 });
+  });
+
   it('partial credit end to end (an exam that declares it)', async () => {
     const { id, token, questions } = await start(fixtureApi, 'fx-partial');
     const picks = [['a', 'c'], ['a'], ['a', 'b'], null];

@@ -109,7 +109,7 @@ describe('buildReport', () => {
       expiresAt: null,
       submittedAt,
       form: rows.map(([questionId]) => ({ questionId, hash: 'h', order: 'dcba' })),
-      slots: rows.map(([, answer]) => ({ answer, flagged: false, checked: false })),
+      slots: rows.map(([, answer]) => ({ answer, flagged: false, checked: false, seconds: 0 })),
       credits: grade.credits,
       points: grade.points,
       passed: grade.passed,

@@ -169,7 +169,7 @@ export const api = {
     id: string,
     token: string,
     questionId: string,
-    body: { answer?: OptionId[]; flagged?: boolean },
+    body: { answer?: OptionId[]; flagged?: boolean; spentSeconds?: number },
   ) {
     await send(() =>
       v1.attempts[':id'].answers[':questionId'].$put({ param: { id, questionId }, json: body }, auth(token)),
@@ -218,6 +218,7 @@ export const api = {
           correct: q.correct,
           credit: q.credit,
           flagged: q.flagged,
+          secondsSpent: q.secondsSpent,
           explanationHtml: q.explanationHtml ?? undefined,
           rationales: q.rationales,
         })),

@@ -70,6 +70,8 @@ export interface QuestionResult {
   /** 0..1; 1 or 0 under all-or-nothing scoring. */
   credit: number;
   flagged: boolean;
+  /** Seconds spent on it, as the runner recorded with autosaves (0: none recorded). */
+  secondsSpent: number;
   explanationHtml?: string;
   rationales: Record<string, string>;
 }

@@ -69,6 +69,7 @@ export function buildReport(
       correct,
       credit,
       flagged: slot.flagged,
+      secondsSpent: slot.seconds,
       explanationHtml: key.explanationHtml ?? null,
       rationales: revealedRationales(key, slot.answer),
     });

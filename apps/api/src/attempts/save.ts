@@ -26,6 +26,7 @@ export interface SaveRequest {
   answer?: string[] | null | undefined;
   flagged?: boolean | undefined;
   check?: boolean | undefined;
+  spentSeconds?: number | undefined;
 }
 
 export interface Save extends Omit<SaveOutcome, 'attempt'> {
@@ -63,6 +64,7 @@ export async function writeAnswer(
     tokenHash,
     answer,
     flagged: request.flagged,
+    spentSeconds: request.spentSeconds,
     check: request.check === true,
     now,
     write: question !== undefined && invalid === undefined,

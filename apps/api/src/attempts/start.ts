@@ -126,7 +126,7 @@ async function createAttempt(
     expiresAt: null,
     submittedAt: null,
     form,
-    slots: form.map(() => ({ answer: null, flagged: false, checked: false })),
+    slots: form.map(() => ({ answer: null, flagged: false, checked: false, seconds: 0 })),
     credits: null,
     points: null,
     passed: null,

@@ -7,7 +7,8 @@
  *   1 KB instead of 3.
  * - answers: one slot per position, joined by `,`: the chosen option letters, `!` at the end when
  *   flagged, `*` in front once a practice answer has been checked (its key revealed, the answer
- *   locked). `b,ac!,,*d` = b; a+c flagged; unanswered; d checked.
+ *   locked), `~` and the seconds spent on it in base 36 when any were recorded.
+ *   `b~1c,ac!,,*d` = b after 48 s; a+c flagged; unanswered; d checked.
  * - credits: one number per position (0..1, at most 3 decimals), joined by `,`; set at submit.
  */
 import { z } from 'zod';
@@ -25,6 +26,8 @@ export interface Slot {
   flagged: boolean;
   /** Practice: the key of this question was revealed for this attempt; the answer is locked. */
   checked: boolean;
+  /** Seconds the learner spent on this question (summed from the increments sent with saves). */
+  seconds: number;
 }
 
 /** A whole form as text: one `<question id> <entity hash> <option order>` line per position. */
@@ -33,7 +36,7 @@ const FormText = z
   .regex(
     /^([a-z0-9][a-z0-9-]* [a-f0-9]{6,64} [a-z]{1,26})(\n[a-z0-9][a-z0-9-]* [a-f0-9]{6,64} [a-z]{1,26})*$|^$/,
   );
-const SLOT = /^(\*?)([a-z]*)(!?)$/;
+const SLOT = /^(\*?)([a-z]*)(!?)(?:~([0-9a-z]{1,6}))?$/;
 
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
   // A copy backed by a plain ArrayBuffer: what Blob accepts under every lib's typing.
@@ -64,14 +67,20 @@ export async function decodeForm(blob: ArrayBuffer | Uint8Array): Promise<string
 }
 
 export function encodeSlot(slot: Slot): string {
-  return `${slot.checked ? '*' : ''}${(slot.answer ?? []).join('')}${slot.flagged ? '!' : ''}`;
+  const seconds = slot.seconds > 0 ? `~${slot.seconds.toString(36)}` : '';
+  return `${slot.checked ? '*' : ''}${(slot.answer ?? []).join('')}${slot.flagged ? '!' : ''}${seconds}`;
 }
 
 export function decodeSlot(text: string): Slot {
   const m = SLOT.exec(text);
   if (!m) throw new Error(`stored answer slot ${JSON.stringify(text)} is corrupt`);
   const letters = m[2] as string;
-  return { checked: m[1] === '*', answer: letters === '' ? null : [...letters], flagged: m[3] === '!' };
+  return {
+    checked: m[1] === '*',
+    answer: letters === '' ? null : [...letters],
+    flagged: m[3] === '!',
+    seconds: m[4] ? Number.parseInt(m[4], 36) : 0,
+  };
 }
 
 export const emptyAnswers = (count: number): string => ','.repeat(Math.max(0, count - 1));

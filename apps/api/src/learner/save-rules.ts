@@ -16,12 +16,17 @@ export interface SaveInput {
   /** undefined = leave as is; null or [] = clear. Already validated against the question. */
   answer: string[] | null | undefined;
   flagged: boolean | undefined;
+  /** Seconds spent on the question since the last save of it (added to its total). */
+  spentSeconds: number | undefined;
   /** Practice: lock the answer and reveal this question's key for this attempt. */
   check: boolean;
   now: number;
   /** false: only read (the request is already known to be refused). */
   write: boolean;
 }
+
+/** A question's recorded time stops growing at a day (the encoding's bound is far above). */
+const MAX_SECONDS = 24 * 60 * 60;
 
 export type SaveRefusal = 'checked' | 'sealed' | 'not_practice' | 'no_answer';
 
@@ -39,7 +44,7 @@ export interface SaveOutcome {
 export function nextSlot(
   mode: AttemptMode,
   slot: Slot,
-  s: Pick<SaveInput, 'answer' | 'flagged' | 'check'>,
+  s: Pick<SaveInput, 'answer' | 'flagged' | 'check' | 'spentSeconds'>,
   sealed: boolean,
 ): { slot: Slot } | { refusal: SaveRefusal } {
   const answer = s.answer === undefined ? slot.answer : s.answer && s.answer.length > 0 ? s.answer : null;
@@ -48,7 +53,8 @@ export function nextSlot(
   if (s.check && mode !== 'practice') return { refusal: 'not_practice' };
   if (s.check && answer === null) return { refusal: 'no_answer' };
   if (s.check && sealed) return { refusal: 'sealed' };
-  return { slot: { answer, flagged: s.flagged ?? slot.flagged, checked: slot.checked || s.check } };
+  const seconds = Math.min(MAX_SECONDS, slot.seconds + (s.spentSeconds ?? 0));
+  return { slot: { answer, flagged: s.flagged ?? slot.flagged, checked: slot.checked || s.check, seconds } };
 }
 
 function sameOptions(a: readonly string[] | null, b: readonly string[] | null): boolean {

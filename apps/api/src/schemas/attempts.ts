@@ -107,9 +107,12 @@ export const SaveAnswerRequest = z
       description:
         'Practice mode: lock this answer and get its feedback (key, explanation, rationales) for this attempt.',
     }),
+    spentSeconds: z.number().int().min(0).max(3600).optional().openapi({
+      description: 'Seconds spent on this question since its last save (added to its total).',
+    }),
   })
-  .refine((r) => r.answer !== undefined || r.flagged !== undefined, {
-    message: 'send `answer`, `flagged` or both',
+  .refine((r) => r.answer !== undefined || r.flagged !== undefined || r.spentSeconds !== undefined, {
+    message: 'send `answer`, `flagged`, `spentSeconds` or several',
   })
   .openapi('SaveAnswerRequest', { example: { answer: ['a', 'c'], flagged: true } });
 

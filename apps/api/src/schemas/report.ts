@@ -46,6 +46,8 @@ export const ReportQuestion = z.object({
   correct: z.boolean(),
   credit: z.number().min(0).max(1),
   flagged: z.boolean(),
+  /** Seconds the learner spent on the question (sent with autosaves; 0 when none were recorded). */
+  secondsSpent: z.number().int().nonnegative(),
   explanationHtml: z.string().nullable(),
   rationales: z.record(z.string(), z.string()),
 });

@@ -4,7 +4,10 @@ import { toApiError } from '../hooks';
 import type { AttemptView, CheckResult, OptionId } from '../model';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'offline' | 'error' | 'refused';
-type Patch = { answer?: OptionId[]; flagged?: boolean };
+type Patch = { answer?: OptionId[]; flagged?: boolean; spentSeconds?: number };
+
+/** The most seconds one save may add (the API's bound). */
+const MAX_SPENT_PER_SAVE = 3600;
 
 export interface AutosaveEvents {
   /** The server already has this attempt submitted (another tab, or an earlier submit). */
@@ -78,7 +81,11 @@ export function useAutosave(attempt: AttemptView, token: string, events: Autosav
       const prev = pending.current.get(qid);
       // Re-inserted at the end, so the queue keeps the order in which questions last changed.
       pending.current.delete(qid);
-      pending.current.set(qid, { ...prev, ...patch });
+      const merged: Patch = { ...prev, ...patch };
+      // Time adds up while it waits to be sent; answers and flags replace.
+      const seconds = (prev?.spentSeconds ?? 0) + (patch.spentSeconds ?? 0);
+      if (seconds > 0) merged.spentSeconds = Math.min(MAX_SPENT_PER_SAVE, seconds);
+      pending.current.set(qid, merged);
       if (flushing.current) void flushing.current.then(() => flush());
       else void flush();
     },
@@ -144,6 +151,10 @@ export function useAutosave(attempt: AttemptView, token: string, events: Autosav
       const result = await api.checkInAttempt(attempt.id, token, qid, answer);
       setAnswers((a) => ({ ...a, [qid]: answer }));
       return result;
+    },
+    /** Seconds spent on a question, sent with its next save (or on their own). */
+    addTime(qid: string, seconds: number) {
+      queue(qid, { spentSeconds: seconds });
     },
     toggleFlag(qid: string) {
       const next = !flags[qid];

@@ -9,6 +9,7 @@ import { useAutosave } from '../attempt/useAutosave';
 import { useQuestionIndex } from '../attempt/useQuestionIndex';
 import { useShowResults } from '../attempt/useShowResults';
 import { useSubmit } from '../attempt/useSubmit';
+import { useTimeOnQuestion } from '../attempt/useTimeOnQuestion';
 import { AsyncPage } from '../components/AsyncPage';
 import { QuestionView } from '../components/QuestionView';
 import { CheckableQuestion } from '../components/TryIt';
@@ -84,6 +85,12 @@ function Runner({ attempt, creds }: { attempt: AttemptView; creds: StoredAttempt
     onSubmitted: showResults,
   });
   const { answers, flags } = autosave;
+  // Time on the current question goes out with its autosaves; the submit counts the last one too.
+  // Once the attempt is being submitted, or its time is up, nothing more can be saved.
+  const time = useTimeOnQuestion(qs[index]?.id ?? '', (qid, seconds) => {
+    const over = attempt.deadlineAt !== null && Date.now() > attempt.deadlineAt;
+    if (!submission.isSubmitting() && !over) autosave.addTime(qid, seconds);
+  });
 
   // Keep the credentials' deadline fresh for the catalogue's "resume" list.
   useEffect(() => {
@@ -226,6 +233,7 @@ function Runner({ attempt, creds }: { attempt: AttemptView; creds: StoredAttempt
         onConfirm={() => {
           // Close first: if the submit fails, its error shows on the page, not behind the modal.
           setConfirmOpen(false);
+          time.commit();
           void submission.finish('submit');
         }}
       />

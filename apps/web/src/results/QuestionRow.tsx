@@ -55,7 +55,12 @@ export function QuestionRow({
             </span>
           )}
           <span class="review-domain">{domainName}</span>
-          {secondsSpent !== undefined && <span class="review-time">{formatSeconds(secondsSpent)}</span>}
+          {secondsSpent !== undefined && (
+            <span class="review-time">
+              <span class="sr-only">Time spent: </span>
+              {formatSeconds(secondsSpent)}
+            </span>
+          )}
         </summary>
         <div class="review-body">
           <QuestionView

@@ -46,6 +46,7 @@ export function ReviewSection({
             n={i + 1}
             result={r}
             domainName={domainName.get(r.domain) ?? r.domain}
+            secondsSpent={r.secondsSpent > 0 ? r.secondsSpent : undefined}
             hidden={!matches(filter, r)}
           />
         ))}

@@ -86,7 +86,7 @@ export function jaccard(a: ReadonlySet<number>, b: ReadonlySet<number>): number 
 }
 
 /** Buckets with more texts than this are skipped (see nearDuplicates). */
-const MAX_BUCKET = 8;
+export const MAX_BUCKET = 8;
 
 export interface NearPair {
   /** Indexes into the input, a < b. */
@@ -98,8 +98,15 @@ export interface NearPair {
 /**
  * Pairs of texts whose shingle sets have Jaccard similarity ≥ threshold. LSH with `bands` bands
  * of `rows` rows: pairs at 0.7 similarity are found with probability 1 − (1 − 0.7³)²⁰ > 0.999.
+ * `stats.comparisons` counts the pairs compared: at most bands × n × (MAX_BUCKET − 1) / 2, linear.
  */
-export function nearDuplicates(texts: readonly string[], threshold = 0.7, bands = 20, rows = 3): NearPair[] {
+export function nearDuplicates(
+  texts: readonly string[],
+  threshold = 0.7,
+  bands = 20,
+  rows = 3,
+  stats: { comparisons: number } = { comparisons: 0 },
+): NearPair[] {
   const sets: Set<number>[] = [];
   const sigs: Uint32Array[] = [];
   for (const text of texts) {
@@ -130,6 +137,7 @@ export function nearDuplicates(texts: readonly string[], threshold = 0.7, bands 
           const id = a * texts.length + b;
           if (seen.has(id)) continue;
           seen.add(id);
+          stats.comparisons++;
           const similarity = jaccard(sets[a] as Set<number>, sets[b] as Set<number>);
           if (similarity >= threshold) pairs.push({ a, b, similarity });
         }
