@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { correctOptions } from '../support/answer-keys';
 import { axeViolations } from './axe';
 import { focusVisible, newPage, PHONE, screenshot, tabTo } from './browser';
+import { currentQuestion, openExam } from './runner';
 import { browserSession } from './session';
 
 const EXAM = 'databricks-ml-professional';
@@ -26,18 +27,6 @@ const focused = (page: Page) =>
     const a = document.activeElement;
     return (a?.getAttribute('aria-label') ?? a?.textContent ?? '').trim();
   });
-
-/** The current question card's id, type, "choose N" and option ids in display order. */
-async function currentQuestion(page: Page) {
-  const card = page.locator('.q-card');
-  await card.waitFor();
-  return {
-    id: (await card.getAttribute('data-question-id')) ?? '',
-    type: (await card.getAttribute('data-type')) ?? 'single',
-    selectCount: Number(await card.getAttribute('data-select-count')),
-    options: await card.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
-  };
-}
 
 /** Answers the current card right (its key) or wrong (a full answer that is not the key). */
 async function answer(page: Page, right: boolean): Promise<void> {
@@ -80,7 +69,7 @@ describe('start screen', () => {
     async () => {
       const { page, problems, context } = await newPage(session.browser, session.server.url);
       const starts = countStarts(page);
-      await page.goto(`/exams/${EXAM}`);
+      await openExam(page, EXAM);
       await page.locator('.blueprint').waitFor();
       const exam = await examFacts(page);
       const examUrl = page.url();
@@ -137,7 +126,7 @@ describe('keyboard only', () => {
     'start, answer, move through the grid with arrows, open, flag and submit; few Tabs to Submit',
     async () => {
       const { page, problems, context } = await newPage(session.browser, session.server.url);
-      await page.goto(`/exams/${EXAM}`);
+      await openExam(page, EXAM);
       await page.locator('.blueprint').waitFor();
       await tabTo(page, (el) => el.tag === 'button' && el.text === 'Start timed exam');
       await page.keyboard.press('Enter');
@@ -237,7 +226,7 @@ describe('practice feedback in the grid', () => {
     'checked answers colour the grid right or wrong, with a tally; after a reload they come back when opened',
     async () => {
       const { page, problems, context } = await newPage(session.browser, session.server.url);
-      await page.goto(`/exams/${EXAM}`);
+      await openExam(page, EXAM);
       await page.getByLabel('Number of questions').selectOption('5');
       await page.getByRole('button', { name: 'Start practice' }).click();
       await page.waitForURL(ATTEMPT_URL);
@@ -294,7 +283,7 @@ describe('phone width (375 × 812)', () => {
       const { page, problems, context } = await newPage(session.browser, session.server.url, PHONE, {
         isMobile: true,
       });
-      await page.goto(`/exams/${EXAM}`);
+      await openExam(page, EXAM);
       await page.locator('.blueprint').waitFor();
       await page.getByRole('button', { name: 'Start timed exam' }).click();
       const dialog = page.getByRole('dialog', { name: 'Before you start' });

@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { correctOptions } from '../support/answer-keys';
 import { axeViolations } from './axe';
 import { a11yProblems, focusVisible, horizontalOverflow, newPage, PHONE, screenshot, tabTo } from './browser';
+import { currentQuestion, openExam } from './runner';
 import { browserSession } from './session';
 
 const EXAM = 'databricks-ml-professional';
@@ -17,18 +18,6 @@ const SLOW = 180_000;
 const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 20_000 });
 
 const session = browserSession();
-
-/** Reads the current exam question card. */
-async function currentQuestion(page: Page) {
-  const card = page.locator('.q-card');
-  await card.waitFor();
-  return {
-    id: (await card.getAttribute('data-question-id')) ?? '',
-    type: (await card.getAttribute('data-type')) ?? 'single',
-    selectCount: Number(await card.getAttribute('data-select-count')),
-    options: await card.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
-  };
-}
 
 /** Picks options on the current card (by position) and returns the chosen option ids. */
 async function answer(
@@ -139,7 +128,7 @@ describe('practice exam', () => {
     'short practice exam: answers survive a reload, one is flagged, the report matches the answers',
     async () => {
       const { page, problems, context } = await newPage(session.browser, session.server.url);
-      await page.goto(`/exams/${EXAM}`);
+      await openExam(page, EXAM);
       await page.locator('.blueprint tbody tr').first().waitFor();
       expect(await page.locator('.blueprint tbody tr').count()).toBe(3);
       await screenshot(page, 'exam-desktop');
@@ -282,7 +271,7 @@ describe('practice exam', () => {
     async () => {
       const { page, problems, context } = await newPage(session.browser, session.server.url);
       await page.clock.install();
-      await page.goto(`/exams/${EXAM}`);
+      await openExam(page, EXAM);
       await page.getByRole('button', { name: 'Start timed exam' }).click();
       // The rules come first; the clock starts with "Begin exam".
       await page
@@ -430,7 +419,7 @@ describe('phone width (375 × 812)', () => {
       await tryIt.evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await check('guide-answered', false);
 
-      await page.goto(`/exams/${EXAM}`);
+      await openExam(page, EXAM);
       await page.locator('.blueprint').waitFor();
       await check('exam');
       await page.getByLabel('Number of questions').selectOption('5');
@@ -528,7 +517,7 @@ describe('empty, error and not-found states', () => {
     'autosave survives a network outage and refuses to submit unsaved answers',
     async () => {
       const { page, problems, context } = await newPage(session.browser, session.server.url);
-      await page.goto(`/exams/${EXAM}`);
+      await openExam(page, EXAM);
       await page.getByLabel('Number of questions').selectOption('5');
       await page.getByRole('button', { name: 'Start practice' }).click();
       await page.waitForURL(/\/attempts\/[A-Za-z0-9_-]{22}\.[0-9a-z]+$/);

@@ -13,6 +13,7 @@ import { describe, expect, test } from 'vitest';
 import { correctOptions } from '../support/answer-keys';
 import { axeViolations } from './axe';
 import { a11yProblems, horizontalOverflow, newPage, PHONE, SCREENSHOT_DIR, screenshot } from './browser';
+import { openExam } from './runner';
 import { browserSession } from './session';
 
 const EXAM = 'databricks-ml-professional';
@@ -112,7 +113,7 @@ async function progressOf(page: Page): Promise<Progress> {
 /** Opens the exam page and waits for its progress request (the placeholder is there before it). */
 async function openExamPage(page: Page): Promise<void> {
   const loaded = page.waitForResponse((r) => r.url().endsWith(`/api/v1/me/exams/${EXAM}`));
-  await page.goto(`/exams/${EXAM}`);
+  await openExam(page, EXAM);
   await loaded;
 }
 
@@ -217,7 +218,7 @@ describe('progress on the exam page and the home page', () => {
     'two attempts: the history, the chart and its table show both scores; readiness; home page',
     async () => {
       const { page, problems, context } = await newPage(session.browser, session.server.url);
-      await page.goto(`/exams/${EXAM}`);
+      await openExam(page, EXAM);
       const practice = await start(page, { mode: 'practice', count: 5 });
       await answerAndSubmit(page, practice, [true, true, true, false, false]);
       const exam = await start(page, { mode: 'exam' });
@@ -289,7 +290,7 @@ describe('progress on the exam page and the home page', () => {
     'wrong answers become review cards: next review tomorrow, then due, reviewed from the page',
     async () => {
       const { page, problems, context } = await newPage(session.browser, session.server.url);
-      await page.goto(`/exams/${EXAM}`);
+      await openExam(page, EXAM);
       const drill = await start(page, { mode: 'practice', count: 3 });
       await answerAndSubmit(page, drill, [true, false, false]);
 

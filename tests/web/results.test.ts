@@ -11,6 +11,7 @@ import { outcomeOf } from '../../apps/web/src/results/outcome.ts';
 import { correctOptions } from '../support/answer-keys';
 import { axeViolations } from './axe';
 import { a11yProblems, DESKTOP, horizontalOverflow, newPage, PHONE, screenshot } from './browser';
+import { openExam } from './runner';
 import { browserSession } from './session';
 
 const EXAM = 'databricks-ml-professional';
@@ -45,7 +46,7 @@ async function callApi<T>(page: Page, method: string, path: string, attemptId: s
 
 /** Starts an attempt from the exam page, as a learner does; returns its id (from the runner's URL). */
 async function startFromExamPage(page: Page, mode: 'practice' | 'exam', count = 10): Promise<string> {
-  await page.goto(`/exams/${EXAM}`);
+  await openExam(page, EXAM);
   if (mode === 'practice') {
     await page.getByLabel('Number of questions').selectOption(String(count));
     await page.getByRole('button', { name: 'Start practice' }).click();

@@ -154,6 +154,13 @@ describe('progress per exam', () => {
     expect((await other.call('GET', `/me/exams/${ASSOCIATE}`)).body.history).toHaveLength(1);
     expect((await other.call('GET', '/me')).body.recent).toEqual([]);
     expect((await other.call('POST', `/attempts/${exam.id}/retake`)).status).toBe(401);
+    const theirs = (await other.call('GET', '/me/export')).body;
+    expect(theirs.attempts).toHaveLength(1);
+    expect(JSON.stringify(theirs)).not.toContain(exam.id.split('.')[1]);
+    expect((await other.call('POST', `/me/exams/${ASSOCIATE}/review`)).body.error.code).toBe('nothing_due');
+    // Erasing their data leaves the first learner's untouched.
+    expect((await other.call('DELETE', '/me')).status).toBe(204);
+    expect((await b.call('GET', `/me/exams/${ASSOCIATE}`)).body.history).toHaveLength(3);
   });
 
   it('a wrong answer makes a card due tomorrow; the review session reschedules it', async () => {

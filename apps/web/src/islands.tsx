@@ -15,12 +15,17 @@ export function startIslands(): void {
   if (location.hash) scrollToHash(location.hash);
 }
 
-/** Hydrates `island` in every element matching `selector` (the element's prerendered children). */
+/**
+ * Hydrates `island` in every element matching `selector` (the element's prerendered children),
+ * then marks it `data-hydrated`: until then its buttons are static HTML that does nothing, which
+ * browser tests wait out.
+ */
 export function hydrateAll(
   selector: string,
   island: (el: HTMLElement, index: number) => ComponentChild,
 ): void {
   document.querySelectorAll<HTMLElement>(selector).forEach((el, i) => {
     hydrate(island(el, i), el);
+    el.dataset.hydrated = '';
   });
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useModalDialog } from '../components/useModalDialog';
 import type { AttemptMode } from '../model';
 import type { Progress } from './progress';
 import './SubmitDialog.css';
@@ -24,13 +24,7 @@ export function SubmitDialog({
   onConfirm: () => void;
   onGoTo: (n: number) => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const { ref, closed } = useModalDialog(open);
 
   const noun = mode === 'exam' ? 'exam' : 'practice';
   const { unanswered, flagged, unansweredNumbers, flaggedNumbers } = progress;
@@ -40,7 +34,7 @@ export function SubmitDialog({
       class="dialog"
       aria-labelledby="confirm-title"
       aria-describedby="confirm-desc"
-      onClose={onCancel}
+      onClose={closed(onCancel)}
       onCancel={onCancel}
     >
       <h2 id="confirm-title">Submit your {noun}?</h2>

@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'preact/hooks';
 import type { Exam } from '../model';
 import { formatMinutes } from './ui';
+import { useModalDialog } from './useModalDialog';
 // The modal's frame and backdrop are the submit dialog's.
 import '../attempt/SubmitDialog.css';
 import './RulesDialog.css';
@@ -32,13 +32,7 @@ export function RulesDialog({
   onCancel: () => void;
   returnFocus: () => HTMLElement | null;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const { ref, closed } = useModalDialog(open);
   // A start under way cannot be called back: Cancel and Escape wait for it.
   const cancel = () => {
     if (!busy) onCancel();
@@ -50,10 +44,10 @@ export function RulesDialog({
       class="dialog rules-dialog"
       aria-labelledby="rules-title"
       aria-describedby="rules-desc"
-      onClose={() => {
+      onClose={closed(() => {
         returnFocus()?.focus();
         onCancel();
-      }}
+      })}
       onCancel={(e) => {
         e.preventDefault();
         cancel();

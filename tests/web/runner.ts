@@ -1,0 +1,20 @@
+/** Reading the attempt runner in browser tests. */
+import type { Page } from 'playwright-core';
+
+/** The current question card's id, type, "choose N" and option ids in display order. */
+export async function currentQuestion(page: Page) {
+  const card = page.locator('.q-card');
+  await card.waitFor();
+  return {
+    id: (await card.getAttribute('data-question-id')) ?? '',
+    type: (await card.getAttribute('data-type')) ?? 'single',
+    selectCount: Number(await card.getAttribute('data-select-count')),
+    options: await card.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
+  };
+}
+
+/** Opens an exam page and waits until its start forms are hydrated (before, clicks do nothing). */
+export async function openExam(page: Page, examId: string): Promise<void> {
+  await page.goto(`/exams/${examId}`);
+  await page.locator('.exam-side[data-hydrated]').first().waitFor();
+}
