@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { correctOptions } from '../support/answer-keys';
 import { axeViolations } from './axe';
 import { a11yProblems, focusVisible, horizontalOverflow, newPage, PHONE, screenshot, tabTo } from './browser';
-import { currentQuestion, openExam } from './runner';
+import { currentQuestion, openExam, openGuide } from './runner';
 import { browserSession } from './session';
 
 const EXAM = 'databricks-ml-professional';
@@ -55,7 +55,7 @@ describe('guide reader', () => {
     'reads a guide and answers its embedded question in place',
     async () => {
       const { page, problems, context } = await newPage(session.browser, session.server.url);
-      await page.goto(`/guides/${GUIDE}`);
+      await openGuide(page, GUIDE);
       await poll(() => page.locator('h1').textContent()).toContain('Databricks ML Professional');
       // Table of contents links to headings that exist in the article.
       const tocIds = await page
@@ -407,7 +407,7 @@ describe('phone width (375 × 812)', () => {
       await page.goto('/guides');
       await page.locator('.guide-card').first().waitFor();
       await check('guides');
-      await page.goto(`/guides/${GUIDE}`);
+      await openGuide(page, GUIDE);
       await page.locator('.try-it input').first().waitFor();
       await check('guide', false);
       await page.locator('.try-it input').first().check();

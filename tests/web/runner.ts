@@ -1,4 +1,4 @@
-/** Reading the attempt runner in browser tests. */
+/** Opening prerendered pages once their islands are live, and reading the attempt runner. */
 import type { Page } from 'playwright-core';
 
 /** The current question card's id, type, "choose N" and option ids in display order. */
@@ -17,4 +17,10 @@ export async function currentQuestion(page: Page) {
 export async function openExam(page: Page, examId: string): Promise<void> {
   await page.goto(`/exams/${examId}`);
   await page.locator('.exam-side[data-hydrated]').first().waitFor();
+}
+
+/** Opens a guide and waits until its try-it questions are hydrated (their buttons work). */
+export async function openGuide(page: Page, slug: string): Promise<void> {
+  await page.goto(`/guides/${slug}`);
+  await page.locator('.examdown-question[data-question-id][data-hydrated]').first().waitFor();
 }
