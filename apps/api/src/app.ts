@@ -69,8 +69,8 @@ export function createApp(store: BundleStore) {
         'Serves and grades an examdown bundle. Errors: `{ "error": { "code", "message", "issues"? } }`; ' +
         'every content and attempt route answers 503 `bundle_unavailable` while the bundle is missing or corrupt.',
     },
-    // From configuration (PUBLIC_ORIGIN), never from the request's Host.
-    servers: [{ url: serverUrl(c.env.PUBLIC_ORIGIN) }],
+    // From configuration (SITE_URL, the site's one origin), never from the request's Host.
+    servers: [{ url: serverUrl(c.env.SITE_URL) }],
   }));
 
   routes.notFound(notFound(routes, API_BASE));

@@ -119,15 +119,13 @@ describe('content routes over the real bundle', () => {
     const evil = await api('GET', 'http://evil.example/api/v1/openapi.json', {
       headers: { Host: 'evil.example' },
     });
-    expect(evil.body.servers).toEqual([{ url: '/' }]);
+    // wrangler.jsonc's SITE_URL, whatever the Host says.
+    expect(evil.body.servers).toEqual([{ url: 'http://localhost:8787' }]);
     expect(evil.text).not.toContain('evil.example');
-    const configured = await fixtureApi(
-      'GET',
-      '/openapi.json',
-      {},
-      { PUBLIC_ORIGIN: 'https://prep.example/x' },
-    );
+    const configured = await fixtureApi('GET', '/openapi.json', {}, { SITE_URL: 'https://prep.example/x' });
     expect(configured.body.servers).toEqual([{ url: 'https://prep.example' }]);
+    const unset = await fixtureApi('GET', '/openapi.json', {}, { SITE_URL: '' });
+    expect(unset.body.servers).toEqual([{ url: '/' }]);
   });
 
   it('serves questions without their authoring metadata (source)', async () => {

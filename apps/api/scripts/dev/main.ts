@@ -84,6 +84,9 @@ const wrangler: ChildProcess = spawn(
     'CONTENT_POINTER_TTL_MS:0',
     '--var',
     `SESSION_SECRET:${process.env.SESSION_SECRET || localSessionSecret(persistTo)}`,
+    // The Worker's own address (its OpenAPI `servers`), whatever port this run uses.
+    '--var',
+    `SITE_URL:http://localhost:${port}`,
     ...(process.env.INSPECTOR_PORT ? ['--inspector-port', process.env.INSPECTOR_PORT] : []),
   ],
   { cwd: apiDir, stdio: 'inherit', env: wranglerEnv },
