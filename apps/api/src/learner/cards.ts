@@ -98,6 +98,14 @@ export function dueCards(cards: CardSet, now: number): ReviewCard[] {
     .sort((a, b) => a.due - b.due || a.questionId.localeCompare(b.questionId));
 }
 
+/** When the next card not yet due falls due (null: none is scheduled after `now`). */
+export function nextDue(cards: CardSet, now: number): number | null {
+  const later = cardList(cards)
+    .map((c) => c.due)
+    .filter((due) => due > now);
+  return later.length > 0 ? Math.min(...later) : null;
+}
+
 export function parseCards(text: string | null | undefined): CardSet {
   if (!text) return {};
   try {

@@ -12,7 +12,7 @@ import { sameSiteWrites } from '../cross-site.js';
 import type { AppEnv } from '../env.js';
 import { ApiError, errorResponses } from '../errors.js';
 import { noStore } from '../http.js';
-import { dueCards } from '../learner/cards.js';
+import { dueCards, nextDue } from '../learner/cards.js';
 import { learnerStub } from '../learner/client.js';
 import { historyEntry, readinessOf } from '../learner/progress.js';
 import { endSession, requireSession } from '../learner/session.js';
@@ -117,15 +117,13 @@ export const meRoutes = router()
       ? await Promise.all([stub.attempts(index.exam.id), stub.cards(index.exam.id)])
       : [[], {}];
     const now = Date.now();
-    const pending = Object.values(cards)
-      .map((p) => p[0] ?? 0)
-      .filter((due) => due > now);
+    const next = nextDue(cards, now);
     return c.json(
       {
         examId: index.exam.id,
         history: attempts.map((a) => historyEntry(session?.id ?? '', a, index, now)),
         due: dueCards(cards, now).length,
-        nextDueAt: pending.length > 0 ? iso(Math.min(...pending)) : null,
+        nextDueAt: next === null ? null : iso(next),
         cards: Object.keys(cards).length,
         readiness: readinessOf(index, cards),
       },
