@@ -1,29 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { columnsOf, gridMove } from '../components/roving-grid';
 import type { OptionId, PublicQuestion } from '../model';
 import { isAnswered } from './progress';
 import './QuestionGrid.css';
-
-/** How many cells the CSS grid puts on its first row (it fills as many as the panel fits). */
-function columnsOf(cells: HTMLElement[]): number {
-  const top = cells[0]?.offsetTop;
-  const n = cells.findIndex((c) => c.offsetTop !== top);
-  return n === -1 ? cells.length : n;
-}
-
-/** Where an arrow, Home or End key moves from cell `from` of `count`, or undefined for other keys. */
-function target(key: string, from: number, count: number, columns: number): number | undefined {
-  const moves: Record<string, number> = {
-    ArrowLeft: from - 1,
-    ArrowRight: from + 1,
-    ArrowUp: from - columns,
-    ArrowDown: from + columns,
-    Home: 0,
-    End: count - 1,
-  };
-  const to = moves[key];
-  // Up from the first row or Down from the last stays put rather than wrapping.
-  return to === undefined ? undefined : to >= 0 && to < count ? to : from;
-}
 
 /**
  * One button per question, showing which are answered, flagged and current, and in practice
@@ -52,10 +31,8 @@ export function QuestionGrid({
   const cells = useRef<HTMLButtonElement[]>([]);
 
   const onKeyDown = (e: KeyboardEvent) => {
-    // Alt+Left is the browser's Back, Ctrl/Cmd+arrows the system's: leave those alone.
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
     const list = cells.current.slice(0, questions.length);
-    const to = target(e.key, active, questions.length, columnsOf(list));
+    const to = gridMove(e, active, questions.length, () => columnsOf(list));
     if (to === undefined) return;
     e.preventDefault();
     setActive(to);

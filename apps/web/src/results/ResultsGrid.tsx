@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { columnsOf, gridMove } from '../components/roving-grid';
 import type { QuestionResult } from '../model';
 import { OUTCOME_ICON, OUTCOME_LABEL, type Outcome, outcomeOf } from './outcome';
 import { rowId } from './QuestionRow';
@@ -27,34 +28,13 @@ export function ResultsGrid({
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLOListElement>(null);
 
-  const focusCell = (i: number) => {
-    const links = listRef.current?.querySelectorAll<HTMLAnchorElement>('a');
-    const next = Math.max(0, Math.min(results.length - 1, i));
-    setActive(next);
-    links?.[next]?.focus();
-  };
-
-  /** Cells per row as laid out now (the grid reflows with the width). */
-  const columns = () => {
-    const cells = [...(listRef.current?.children ?? [])] as HTMLElement[];
-    const top = cells[0]?.offsetTop;
-    const firstRow = cells.findIndex((c) => c.offsetTop !== top);
-    return firstRow === -1 ? cells.length : firstRow;
-  };
-
   const onKeyDown = (e: KeyboardEvent, i: number) => {
-    const moves: Record<string, () => number> = {
-      ArrowRight: () => i + 1,
-      ArrowLeft: () => i - 1,
-      ArrowDown: () => i + columns(),
-      ArrowUp: () => i - columns(),
-      Home: () => 0,
-      End: () => results.length - 1,
-    };
-    const move = moves[e.key];
-    if (!move || e.altKey || e.ctrlKey || e.metaKey) return;
+    const cells = [...(listRef.current?.children ?? [])] as HTMLElement[];
+    const to = gridMove(e, i, results.length, () => columnsOf(cells));
+    if (to === undefined) return;
     e.preventDefault();
-    focusCell(move());
+    setActive(to);
+    listRef.current?.querySelectorAll<HTMLAnchorElement>('a')[to]?.focus();
   };
 
   return (
