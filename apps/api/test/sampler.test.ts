@@ -210,6 +210,38 @@ describe('drawStratified', () => {
   });
 });
 
+describe('drawStratified with what the learner has seen', () => {
+  const s = strata([
+    ['a', 50, 15],
+    ['b', 30, 9],
+    ['c', 20, 6],
+  ]); // quotas 5/3/2 of 10: three quotas per domain
+
+  it('draws unseen questions first: three forms in a row share nothing while the bank allows', () => {
+    const seen = new Map<string, number>();
+    const forms: Set<string>[] = [];
+    for (let k = 0; k < 3; k++) {
+      const drawn = drawStratified(10, s, seededRandom(100 + k), seen).map((d) => d.questionId);
+      for (const id of drawn) seen.set(id, (seen.get(id) ?? 0) + 1);
+      forms.push(new Set(drawn));
+    }
+    expect(seen.size).toBe(30);
+    expect([...seen.values()].every((n) => n === 1)).toBe(true);
+    for (const form of forms) expect(form.size).toBe(10);
+  });
+
+  it('then repeats the least-seen ones, still by the blueprint', () => {
+    // Everything seen once except a-1, which was seen twice: a fourth form takes 5 of the 14 others.
+    const seen = new Map<string, number>(s.flatMap((x) => x.pool.map((id) => [id, 1] as const)));
+    seen.set('a-1', 2);
+    for (let seed = 0; seed < 50; seed++) {
+      const drawn = drawStratified(10, s, seededRandom(seed), seen);
+      expect(drawn.map((d) => d.questionId)).not.toContain('a-1');
+      expect(drawn.filter((d) => d.stratum === 'a')).toHaveLength(5);
+    }
+  });
+});
+
 describe('shuffle and sample', () => {
   it('shuffle is a uniform permutation', () => {
     const random = seededRandom(1);

@@ -23,6 +23,8 @@ export interface StartInput {
   domains?: string[] | undefined;
   count?: number | undefined;
   learnerId: string;
+  /** False for a learner created by this start: nothing to look up, nothing seen. */
+  known: boolean;
 }
 
 function strataFor(index: ExamIndex, mode: AttemptMode, domains: string[] | undefined): Stratum[] {
@@ -63,7 +65,10 @@ export async function startAttempt(
   }
   const seed = randomSeed();
   const random = seededRandom(seed);
-  const picked = drawStratified(wanted, strata, random).map((p) => p.questionId);
+  const seen = input.known ? await learnerStub(ns, input.learnerId).seenCounts(index.exam.id) : {};
+  const picked = drawStratified(wanted, strata, random, new Map(Object.entries(seen))).map(
+    (p) => p.questionId,
+  );
   return createAttempt(ns, content, index, { mode, learnerId: input.learnerId, questionIds: picked, seed });
 }
 

@@ -28,7 +28,7 @@ import {
   parseForm,
   type Slot,
 } from './codec.js';
-import { ABANDONED_TTL_MS, MAX_OPEN_ATTEMPTS, SAVE_GRACE_MS } from './policy.js';
+import { ABANDONED_TTL_MS, MAX_OPEN_ATTEMPTS, SAVE_GRACE_MS, SEEN_WINDOW } from './policy.js';
 import { nextSlot, type SaveInput, type SaveOutcome, type SaveRefusal } from './save-rules.js';
 import { AttemptRow, INSERT_SQL, insertParams, migrationsFor, SCHEMA_SQL } from './schema.js';
 import { isOpen, progressOf, type StoredAttempt, toStored, type WireAttempt, wireOf } from './stored.js';
@@ -301,6 +301,24 @@ export class Learner extends DurableObject {
     );
     if (!row) return;
     this.#reviewCards((row as { exam_id: string }).exam_id, [{ questionId, credit }], now);
+  }
+
+  /**
+   * How often each question was shown in this learner's latest attempts of an exam, submitted or
+   * not (the draw prefers the least seen). A window, so an old account's start stays cheap.
+   */
+  async seenCounts(examId: string): Promise<Record<string, number>> {
+    const rows = this.#exec(
+      'SELECT * FROM attempts WHERE exam_id = ? ORDER BY created_at DESC LIMIT ?',
+      examId,
+      SEEN_WINDOW,
+    ).map((r) => AttemptRow.parse(r));
+    const counts: Record<string, number> = {};
+    for (const row of rows) {
+      for (const { questionId } of (await this.#form(row)).entries)
+        counts[questionId] = (counts[questionId] ?? 0) + 1;
+    }
+    return counts;
   }
 
   /** The learner's review cards of one exam. */

@@ -11,3 +11,5 @@ export const MAX_OPEN_ATTEMPTS = 20;
 /** Practice mode: questions per attempt, at most (shared with the web client's form) and by default. */
 export const MAX_PRACTICE_COUNT = MAX_PRACTICE_QUESTIONS;
 export const DEFAULT_PRACTICE_COUNT = 10;
+/** Latest attempts of an exam whose questions count as seen when drawing a new form. */
+export const SEEN_WINDOW = 20;

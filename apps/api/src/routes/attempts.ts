@@ -168,6 +168,7 @@ export const attemptRoutes = router()
     const started = await startAttempt(c.env.LEARNER, content, index, {
       ...c.req.valid('json'),
       learnerId: learner.id,
+      known: learner.token === undefined,
     });
     c.header('Location', `/api/v1/attempts/${started.id}`);
     const learnerFields = {
