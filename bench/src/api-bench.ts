@@ -52,15 +52,23 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH) 
   const stateDir = ensureState(bank);
   // Not minified (the product is): the same code, but the CPU profile can name its functions.
   const benchBuilt = buildWorker('bench', 'bench-entry.ts', {}, { minify: false });
+  // The learner object in a Worker of its own: its own isolate, as in production, profiled apart.
+  const learnerBuilt = buildWorker('learner-store', 'learner-entry.ts', {}, { minify: false });
   const worker = await startWorker(
     benchBuilt,
     stateDir,
     options.cacheMb ? { BENCH_CACHE_MB: String(options.cacheMb) } : {},
+    { learner: learnerBuilt },
   );
-  log('connecting to the inspector …');
-  const inspector = await Inspector.connect(worker.proxyInspectorUrl);
+  log('connecting to the inspectors …');
+  const api = apiClient(worker.url);
+  const inspector = {
+    worker: await Inspector.connect(worker.proxyInspectorUrl),
+    learner: worker.learnerInspectorUrl
+      ? { inspector: await Inspector.connect(worker.learnerInspectorUrl), wake: api.wakeLearner }
+      : undefined,
+  };
   try {
-    const api = apiClient(worker.url);
     const bankIds = Object.values(bank.manifest.questionsByExam[exam.id] ?? {}).flat();
     const cpu = await measureCpu(api, inspector, worker.workerdPid, exam.id, bankIds, options);
 
@@ -97,7 +105,8 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH) 
       tables: takeTables(),
     };
   } finally {
-    inspector.close();
+    inspector.worker.close();
+    inspector.learner?.inspector.close();
     await worker.stop();
   }
 }

@@ -6,7 +6,7 @@
 import type { ApiClient, Attempt } from '../edge/api-client.ts';
 import { log, median, round } from '../edge/common.ts';
 import {
-  type Inspector,
+  type Isolates,
   type ProfiledRun,
   profileRequests,
   schedstatRequests,
@@ -42,7 +42,7 @@ export interface CpuPasses {
 
 export async function measureCpu(
   api: ApiClient,
-  inspector: Inspector,
+  inspector: Isolates,
   workerdPid: number,
   examId: string,
   bankIds: string[],
@@ -132,7 +132,7 @@ export async function measureCpu(
     await schedstatRequests(workerdPid, k, (i) => api.submit(schedAttempts[i] as Attempt))
   ).perRequest;
 
-  const heap = await inspector.send<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage');
+  const heap = await inspector.worker.send<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage');
   const heapMiB = { used: round(heap.usedSize / 2 ** 20, 1), total: round(heap.totalSize / 2 ** 20, 1) };
 
   const calibration = {

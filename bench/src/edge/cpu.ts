@@ -35,11 +35,13 @@ export class Inspector {
     ws.onmessage = (event) => {
       const message = JSON.parse(String(event.data)) as {
         id?: number;
+        method?: string;
         result?: unknown;
         error?: { message: string };
       };
-      // The proxy also relays its own traffic (ids from 100000000 up) and echoes commands.
-      if (message.id === undefined) return;
+      // The proxy also relays its own traffic (ids from 100000000 up); workerd echoes commands
+      // (a message with a `method` is an event or an echo, never an answer).
+      if (message.id === undefined || message.method !== undefined) return;
       const waiter = this.#pending.get(message.id);
       if (!waiter) return;
       this.#pending.delete(message.id);
@@ -111,6 +113,34 @@ export interface ProfiledRun {
   hotFunctions: { fn: string; msPerRequest: number }[];
   /** The slowest requests (index, CPU ms) and where their CPU went, ms in that request. */
   slowest: { index: number; ms: number; hotFunctions: { fn: string; msPerRequest: number }[] }[];
+  /** The same windows in the learner object's isolate, when it runs apart (as in production). */
+  learner?: ProfiledRun;
+}
+
+/**
+ * The isolates a request's CPU is sampled in: the Worker's, and the learner object's when it runs
+ * apart. workerd's own inspector (the learner's: wrangler proxies only the first Worker) runs an
+ * isolate's protocol commands only while that isolate works, so `wake` makes it work briefly.
+ */
+export interface Isolates {
+  worker: Inspector;
+  learner?: { inspector: Inspector; wake: () => Promise<void> } | undefined;
+}
+
+async function startProfiler(inspector: Inspector, intervalUs: number, wake?: () => Promise<void>) {
+  const started = Promise.all([
+    inspector.send('Profiler.enable'),
+    inspector.send('Profiler.setSamplingInterval', { interval: intervalUs }),
+    inspector.send('Profiler.start'),
+  ]);
+  await wake?.();
+  await started;
+}
+
+async function stopProfiler(inspector: Inspector, wake?: () => Promise<void>): Promise<CpuProfile> {
+  const stopped = inspector.send<{ profile: CpuProfile }>('Profiler.stop');
+  await wake?.();
+  return (await stopped).profile;
 }
 
 /**
@@ -118,16 +148,17 @@ export interface ProfiledRun {
  * response) while V8's profiler samples the isolate; returns each request's CPU.
  */
 export async function profileRequests(
-  inspector: Inspector,
+  isolates: Isolates,
   count: number,
   request: (i: number) => Promise<void>,
   options: { intervalUs?: number; gapMs?: number } = {},
 ): Promise<ProfiledRun> {
-  await inspector.send('Profiler.enable');
-  await inspector.send('Profiler.setSamplingInterval', { interval: options.intervalUs ?? 50 });
+  const { worker, learner } = isolates;
   const windows: [number, number][] = [];
   let profile: CpuProfile | undefined;
-  await inspector.send('Profiler.start');
+  let learnerProfile: CpuProfile | undefined;
+  await startProfiler(worker, options.intervalUs ?? 50);
+  if (learner) await startProfiler(learner.inspector, options.intervalUs ?? 50, learner.wake);
   try {
     for (let i = 0; i < count; i++) {
       const t0 = nowUs();
@@ -137,9 +168,13 @@ export async function profileRequests(
       await new Promise((r) => setTimeout(r, options.gapMs ?? 2));
     }
   } finally {
-    ({ profile } = await inspector.send<{ profile: CpuProfile }>('Profiler.stop'));
+    profile = await stopProfiler(worker);
+    if (learner) learnerProfile = await stopProfiler(learner.inspector, learner.wake);
   }
-  return attribute(profile, windows);
+  return {
+    ...attribute(profile, windows),
+    ...(learnerProfile ? { learner: attribute(learnerProfile, windows) } : {}),
+  };
 }
 
 export function attribute(profile: CpuProfile, windows: readonly [number, number][]): ProfiledRun {
