@@ -17,6 +17,9 @@
  *
  * Prints tables and writes bench/results/api.json.
  */
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { measureCpu } from './api-bench/cpu-passes.ts';
 import { measureDesigns } from './api-bench/designs.ts';
 import { type LoadResults, measureLoad } from './api-bench/load-pass.ts';
@@ -31,7 +34,7 @@ import { QUICK_CORPUS } from './corpus.ts';
 import { apiClient } from './edge/api-client.ts';
 import { ensureBank, ensureState } from './edge/bank.ts';
 import { log, machine, printStandalone, takeTables } from './edge/common.ts';
-import { Inspector } from './edge/cpu.ts';
+import { Inspector, type LearnerCode } from './edge/cpu.ts';
 import { buildWorker, startWorker } from './edge/worker.ts';
 import type { Benchmark, BenchReport, RunOptions } from './main.ts';
 
@@ -52,25 +55,25 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH) 
   const stateDir = ensureState(bank);
   // Not minified (the product is): the same code, but the CPU profile can name its functions.
   const benchBuilt = buildWorker('bench', 'bench-entry.ts', {}, { minify: false });
-  // The learner object in a Worker of its own: its own isolate, as in production, profiled apart.
-  const learnerBuilt = buildWorker('learner-store', 'learner-entry.ts', {}, { minify: false });
   const worker = await startWorker(
     benchBuilt,
     stateDir,
     options.cacheMb ? { BENCH_CACHE_MB: String(options.cacheMb) } : {},
-    { learner: learnerBuilt },
   );
-  log('connecting to the inspectors …');
-  const api = apiClient(worker.url);
-  const inspector = {
-    worker: await Inspector.connect(worker.proxyInspectorUrl),
-    learner: worker.learnerInspectorUrl
-      ? { inspector: await Inspector.connect(worker.learnerInspectorUrl), wake: api.wakeLearner }
-      : undefined,
-  };
+  log('connecting to the inspector …');
+  const inspector = await Inspector.connect(worker.proxyInspectorUrl);
   try {
+    const api = apiClient(worker.url);
     const bankIds = Object.values(bank.manifest.questionsByExam[exam.id] ?? {}).flat();
-    const cpu = await measureCpu(api, inspector, worker.workerdPid, exam.id, bankIds, options);
+    const cpu = await measureCpu(
+      api,
+      inspector,
+      worker.workerdPid,
+      exam.id,
+      bankIds,
+      options,
+      learnerCodeIn(benchBuilt.script),
+    );
 
     const load: LoadResults = { saveLoop: cpu.saveLoop };
     let loadError: string | undefined;
@@ -105,10 +108,29 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH) 
       tables: takeTables(),
     };
   } finally {
-    inspector.worker.close();
-    inspector.learner?.inspector.close();
+    inspector.close();
     await worker.stop();
   }
+}
+
+/**
+ * The learner Durable Object's code in the (unminified) bench bundle: the line ranges esbuild marks
+ * `// …/learner/durable-object.ts`. Its samples are told apart from the Worker's (edge/cpu.ts).
+ */
+function learnerCodeIn(script: string): LearnerCode {
+  const lines = readFileSync(script, 'utf8').split('\n');
+  const ranges: [number, number][] = [];
+  let open: number | undefined;
+  lines.forEach((line, i) => {
+    if (!/^\/\/ \S+\.tsx?$/.test(line)) return;
+    if (open !== undefined) ranges.push([open, i]);
+    open = /\/learner\/durable-object\.ts$/.test(line) ? i : undefined;
+  });
+  if (ranges.length === 0) throw new Error(`no learner/durable-object.ts module in ${script}`);
+  const file = path.basename(script);
+  return (frame) =>
+    frame.url.endsWith(file) &&
+    ranges.some(([a, b]) => (frame.lineNumber ?? -1) >= a && (frame.lineNumber ?? -1) < b);
 }
 
 /** `npm run bench` (bench/src/main.ts): --quick runs the small corpus and fewer requests. */

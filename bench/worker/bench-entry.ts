@@ -9,9 +9,6 @@
  *                                  check the CPU measurement against the same loop timed in Node
  *   GET /api/__bench/warm?exam=ID  reads every question and key of an exam's bank into the
  *                                  isolate's cache: the steady state the CPU passes measure
- *   GET /api/__bench/learner       one cheap call into a learner object: workerd's inspector runs
- *                                  an isolate's protocol commands only while that isolate works,
- *                                  so the benchmark wakes the learner's to start and stop its profiler
  *
  * With the var BENCH_CACHE_MB the store's entity cache has that budget (`api-bench.ts --cache-mb
  * N`), to measure the cache's effect on CPU and GC.
@@ -38,10 +35,6 @@ function product(env: BenchEnv) {
 const bench = new Hono<{ Bindings: BenchEnv }>()
   .get('/api/__bench/bare', (c) => c.json({ ok: true }))
   .get('/api/__bench/spin', (c) => c.json({ x: spin(Number(c.req.query('n') ?? 0)) }))
-  .get('/api/__bench/learner', async (c) => {
-    const ns = c.env.LEARNER;
-    return c.json({ bytes: await ns.get(ns.idFromName('bench-wake')).databaseSize() });
-  })
   .get('/api/__bench/warm', async (c) => {
     const content = await product(c.env).store.open(c.env);
     const index = content.exams.get(c.req.query('exam') ?? '');

@@ -6,7 +6,8 @@
 import type { ApiClient, Attempt } from '../edge/api-client.ts';
 import { log, median, round } from '../edge/common.ts';
 import {
-  type Isolates,
+  type Inspector,
+  type LearnerCode,
   type ProfiledRun,
   profileRequests,
   schedstatRequests,
@@ -42,22 +43,25 @@ export interface CpuPasses {
 
 export async function measureCpu(
   api: ApiClient,
-  inspector: Isolates,
+  inspector: Inspector,
   workerdPid: number,
   examId: string,
   bankIds: string[],
   options: ApiBenchOptions,
+  learnerCode?: LearnerCode,
 ): Promise<CpuPasses> {
+  const profile = (count: number, request: (i: number) => Promise<void>): Promise<ProfiledRun> =>
+    profileRequests(inspector, count, request, { learnerCode });
   log('first requests of a fresh isolate (cold) …');
   const cold = {
-    exam: (await profileRequests(inspector, 1, () => api.getExam(examId))).perRequest[0] ?? Number.NaN,
+    exam: (await profile(1, () => api.getExam(examId))).perRequest[0] ?? Number.NaN,
     start: Number.NaN,
     submit: Number.NaN,
   };
   const coldAttempts: Attempt[] = [];
   cold.start =
     (
-      await profileRequests(inspector, 1, async () => {
+      await profile(1, async () => {
         coldAttempts.push(await api.start(examId));
       })
     ).perRequest[0] ?? Number.NaN;
@@ -76,14 +80,12 @@ export async function measureCpu(
   await nodeLoop(warmSubmits.length * 60, options.connections, (i) =>
     api.saveOk(warmSubmits[Math.floor(i / 60)] as Attempt, i % 60),
   );
-  cold.submit =
-    (await profileRequests(inspector, 1, () => api.submit(warmSubmits[0] as Attempt))).perRequest[0] ??
-    Number.NaN;
+  cold.submit = (await profile(1, () => api.submit(warmSubmits[0] as Attempt))).perRequest[0] ?? Number.NaN;
   for (const attempt of warmSubmits.slice(1)) await api.submit(attempt);
 
   // Calibration: a known loop, measured both ways, against Node's own timing.
   const spinNodeMs = spinInNode(SPIN_ROUNDS);
-  const spinProfiled = await profileRequests(inspector, 30, () => api.spin(SPIN_ROUNDS));
+  const spinProfiled = await profile(30, () => api.spin(SPIN_ROUNDS));
   const spinSched = await schedstatRequests(workerdPid, 30, () => api.spin(SPIN_ROUNDS));
 
   const n = options.n;
@@ -93,12 +95,12 @@ export async function measureCpu(
   const schedAttempts: Attempt[] = [];
 
   log(`CPU: profiler pass (${n} requests per route) …`);
-  profiled.bare = await profileRequests(inspector, n, () => api.bare());
-  profiled.exam = await profileRequests(inspector, n, () => api.getExam(examId));
-  profiled.start = await profileRequests(inspector, n, async () => {
+  profiled.bare = await profile(n, () => api.bare());
+  profiled.exam = await profile(n, () => api.getExam(examId));
+  profiled.start = await profile(n, async () => {
     profiledAttempts.push(await api.start(examId));
   });
-  profiled.save = await profileRequests(inspector, n, (i) => api.save(profiledAttempts[i] as Attempt, 0));
+  profiled.save = await profile(n, (i) => api.save(profiledAttempts[i] as Attempt, 0));
 
   log(`CPU: process (schedstat) pass (${n} requests per route) …`);
   sched.bare = (await schedstatRequests(workerdPid, n, () => api.bare())).perRequest;
@@ -127,12 +129,12 @@ export async function measureCpu(
   });
 
   log(`CPU: submit (${k} per pass) …`);
-  profiled.submit = await profileRequests(inspector, k, (i) => api.submit(profiledAttempts[i] as Attempt));
+  profiled.submit = await profile(k, (i) => api.submit(profiledAttempts[i] as Attempt));
   sched.submit = (
     await schedstatRequests(workerdPid, k, (i) => api.submit(schedAttempts[i] as Attempt))
   ).perRequest;
 
-  const heap = await inspector.worker.send<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage');
+  const heap = await inspector.send<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage');
   const heapMiB = { used: round(heap.usedSize / 2 ** 20, 1), total: round(heap.totalSize / 2 ** 20, 1) };
 
   const calibration = {

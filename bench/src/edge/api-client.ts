@@ -88,8 +88,6 @@ export function apiClient(base: string) {
     },
     submitOk: (a: Attempt) => ok(submitRequest(a)),
     /** Every question and key of the exam into the isolate's cache (a bench-only route). */
-    /** One cheap call into a learner object: runs its isolate (and its pending inspector commands). */
-    wakeLearner: async () => void (await expect(await fetch(`${base}/api/__bench/learner`), 200, 'learner')),
     warm: async (examId: string) =>
       void (await expect(await fetch(`${base}/api/__bench/warm?exam=${examId}`), 200, 'warm')),
   };

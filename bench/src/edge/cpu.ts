@@ -35,13 +35,11 @@ export class Inspector {
     ws.onmessage = (event) => {
       const message = JSON.parse(String(event.data)) as {
         id?: number;
-        method?: string;
         result?: unknown;
         error?: { message: string };
       };
-      // The proxy also relays its own traffic (ids from 100000000 up); workerd echoes commands
-      // (a message with a `method` is an event or an echo, never an answer).
-      if (message.id === undefined || message.method !== undefined) return;
+      // The proxy also relays its own traffic (ids from 100000000 up) and echoes commands.
+      if (message.id === undefined) return;
       const waiter = this.#pending.get(message.id);
       if (!waiter) return;
       this.#pending.delete(message.id);
@@ -113,52 +111,35 @@ export interface ProfiledRun {
   hotFunctions: { fn: string; msPerRequest: number }[];
   /** The slowest requests (index, CPU ms) and where their CPU went, ms in that request. */
   slowest: { index: number; ms: number; hotFunctions: { fn: string; msPerRequest: number }[] }[];
-  /** The same windows in the learner object's isolate, when it runs apart (as in production). */
+  /** The learner object's share of the same windows, when `learnerCode` told its samples apart. */
   learner?: ProfiledRun;
 }
 
+type CallFrame = CpuProfile['nodes'][number]['callFrame'];
+
 /**
- * The isolates a request's CPU is sampled in: the Worker's, and the learner object's when it runs
- * apart. workerd's own inspector (the learner's: wrangler proxies only the first Worker) runs an
- * isolate's protocol commands only while that isolate works, so `wake` makes it work briefly.
+ * Tells the learner Durable Object's samples from the Worker's. Under `wrangler dev` the object
+ * runs in the Worker's isolate; in production it has an isolate of its own (its CPU is not the
+ * Worker's). Each RPC call into it and each continuation of its async methods starts its own JS
+ * stack, so a sample whose outermost JS frame is the object's code (`learnerCode`) is its CPU.
  */
-export interface Isolates {
-  worker: Inspector;
-  learner?: { inspector: Inspector; wake: () => Promise<void> } | undefined;
-}
-
-async function startProfiler(inspector: Inspector, intervalUs: number, wake?: () => Promise<void>) {
-  const started = Promise.all([
-    inspector.send('Profiler.enable'),
-    inspector.send('Profiler.setSamplingInterval', { interval: intervalUs }),
-    inspector.send('Profiler.start'),
-  ]);
-  await wake?.();
-  await started;
-}
-
-async function stopProfiler(inspector: Inspector, wake?: () => Promise<void>): Promise<CpuProfile> {
-  const stopped = inspector.send<{ profile: CpuProfile }>('Profiler.stop');
-  await wake?.();
-  return (await stopped).profile;
-}
+export type LearnerCode = (frame: CallFrame) => boolean;
 
 /**
  * Sends `count` requests one after another (`request(i)` sends the i-th and awaits its full
  * response) while V8's profiler samples the isolate; returns each request's CPU.
  */
 export async function profileRequests(
-  isolates: Isolates,
+  inspector: Inspector,
   count: number,
   request: (i: number) => Promise<void>,
-  options: { intervalUs?: number; gapMs?: number } = {},
+  options: { intervalUs?: number; gapMs?: number; learnerCode?: LearnerCode | undefined } = {},
 ): Promise<ProfiledRun> {
-  const { worker, learner } = isolates;
+  await inspector.send('Profiler.enable');
+  await inspector.send('Profiler.setSamplingInterval', { interval: options.intervalUs ?? 50 });
   const windows: [number, number][] = [];
   let profile: CpuProfile | undefined;
-  let learnerProfile: CpuProfile | undefined;
-  await startProfiler(worker, options.intervalUs ?? 50);
-  if (learner) await startProfiler(learner.inspector, options.intervalUs ?? 50, learner.wake);
+  await inspector.send('Profiler.start');
   try {
     for (let i = 0; i < count; i++) {
       const t0 = nowUs();
@@ -168,16 +149,38 @@ export async function profileRequests(
       await new Promise((r) => setTimeout(r, options.gapMs ?? 2));
     }
   } finally {
-    profile = await stopProfiler(worker);
-    if (learner) learnerProfile = await stopProfiler(learner.inspector, learner.wake);
+    ({ profile } = await inspector.send<{ profile: CpuProfile }>('Profiler.stop'));
   }
+  if (!options.learnerCode) return attribute(profile, windows);
+  const ofLearner = outermostIn(profile, options.learnerCode);
   return {
-    ...attribute(profile, windows),
-    ...(learnerProfile ? { learner: attribute(learnerProfile, windows) } : {}),
+    ...attribute(profile, windows, (node) => !ofLearner.has(node)),
+    learner: attribute(profile, windows, (node) => ofLearner.has(node)),
   };
 }
 
-export function attribute(profile: CpuProfile, windows: readonly [number, number][]): ProfiledRun {
+/** The profile nodes whose outermost JS frame (nearest the root with a script) `code` accepts. */
+function outermostIn(profile: CpuProfile, code: LearnerCode): Set<number> {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const out = new Set<number>();
+  const visit = (id: number, inside: boolean | undefined) => {
+    const node = byId.get(id);
+    if (!node) return;
+    // The first frame with a script decides for everything under it.
+    const decided = inside ?? (node.callFrame.url ? code(node.callFrame) : undefined);
+    if (decided) out.add(id);
+    for (const child of node.children ?? []) visit(child, decided);
+  };
+  const root = profile.nodes[0];
+  if (root) visit(root.id, undefined);
+  return out;
+}
+
+export function attribute(
+  profile: CpuProfile,
+  windows: readonly [number, number][],
+  counts: (node: number) => boolean = () => true,
+): ProfiledRun {
   const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
   const gc = new Set(
     profile.nodes.filter((n) => n.callFrame.functionName === '(garbage collector)').map((n) => n.id),
@@ -196,7 +199,7 @@ export function attribute(profile: CpuProfile, windows: readonly [number, number
   for (let i = 0; i < profile.samples.length; i++) {
     const delta = deltas[i] ?? 0;
     t += delta;
-    if (idle.has(profile.samples[i] as number)) continue;
+    if (idle.has(profile.samples[i] as number) || !counts(profile.samples[i] as number)) continue;
     // A sample stands for at most ~one interval: a longer delta means the isolate was idle
     // (waiting on I/O: nothing is sampled) or its thread was preempted — neither is its CPU.
     const weight = Math.min(delta, 1.5 * typical);

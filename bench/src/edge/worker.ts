@@ -10,6 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -56,20 +57,13 @@ export function productConfig(): {
 
 /**
  * The product's learner Durable Object and rate limits, for a bench Worker (whose entry exports
- * the Learner class, unless `learnerScript` names the Worker that does). The limits are raised
- * unless `productLimits`: the CPU benchmark measures each route from one client; the load test
- * (bench/src/learners) keeps the product's.
+ * the Learner class). The limits are raised unless `productLimits`: the CPU benchmark measures each
+ * route from one client; the load test (bench/src/learners) keeps the product's.
  */
-function learnerBindings(
-  product: ReturnType<typeof productConfig>,
-  productLimits = false,
-  learnerScript?: string,
-) {
+function learnerBindings(product: ReturnType<typeof productConfig>, productLimits = false) {
   return {
-    durable_objects: learnerScript
-      ? { bindings: product.durable_objects.bindings.map((b) => ({ ...b, script_name: learnerScript })) }
-      : product.durable_objects,
-    ...(learnerScript ? {} : { migrations: product.migrations }),
+    durable_objects: product.durable_objects,
+    migrations: product.migrations,
     ratelimits: productLimits
       ? product.ratelimits
       : product.ratelimits.map((r) => ({ ...r, simple: { ...r.simple, limit: 1_000_000_000 } })),
@@ -152,7 +146,11 @@ export function startupProfile(built: BuiltWorker): { startupMs: number; profile
 }
 
 export interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber?: number } }[];
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber?: number };
+    children?: number[];
+  }[];
   startTime: number;
   endTime: number;
   samples: number[];
@@ -165,8 +163,6 @@ export interface RunningWorker {
   workerdPid: number;
   /** workerd's own inspector endpoint for the user Worker's isolate. */
   inspectorUrl: string;
-  /** workerd's inspector for the learner object's isolate, when it runs as a Worker of its own. */
-  learnerInspectorUrl?: string;
   /** wrangler's inspector proxy (the one DevTools uses); needs an Origin header. */
   proxyInspectorUrl: string;
   output(): string;
@@ -178,12 +174,16 @@ export async function startWorker(
   built: BuiltWorker,
   stateDir: string,
   vars: Record<string, string> = {},
-  options: { productLimits?: boolean; learner?: BuiltWorker } = {},
+  options: { productLimits?: boolean } = {},
 ): Promise<RunningWorker> {
   const product = productConfig();
-  const webDist = ensureWebDist();
+  // A snapshot of the web client: wrangler dev watches its assets directory and restarts the
+  // runtime when it changes, so a build elsewhere in the repo (apps/web/dist) must not reach a
+  // running benchmark (a restart answers in-flight requests 503).
+  const webDist = path.join(built.dir, 'assets');
+  rmSync(webDist, { recursive: true, force: true });
+  cpSync(ensureWebDist(), webDist, { recursive: true });
   const name = path.basename(built.dir);
-  const learnerName = options.learner ? path.basename(options.learner.dir) : undefined;
   const config = {
     name,
     main: built.script,
@@ -193,7 +193,7 @@ export async function startWorker(
     send_metrics: false,
     observability: { enabled: true },
     assets: { ...product.assets, directory: webDist },
-    ...learnerBindings(product, options.productLimits, learnerName),
+    ...learnerBindings(product, options.productLimits),
     kv_namespaces: product.kv_namespaces,
     d1_databases: product.d1_databases.map((d) => ({
       ...d,
@@ -203,29 +203,6 @@ export async function startWorker(
   };
   const configFile = path.join(built.dir, 'dev.wrangler.json');
   writeFileSync(configFile, JSON.stringify(config, null, 2));
-  // The learner object's own Worker (a second -c: wrangler dev runs both, each in its isolate).
-  const configs = ['-c', configFile];
-  if (options.learner && learnerName) {
-    const learnerConfig = path.join(options.learner.dir, 'dev.wrangler.json');
-    writeFileSync(
-      learnerConfig,
-      JSON.stringify(
-        {
-          name: learnerName,
-          main: options.learner.script,
-          no_bundle: true,
-          compatibility_date: product.compatibility_date,
-          ...(product.compatibility_flags ? { compatibility_flags: product.compatibility_flags } : {}),
-          send_metrics: false,
-          durable_objects: product.durable_objects,
-          migrations: product.migrations,
-        },
-        null,
-        2,
-      ),
-    );
-    configs.push('-c', learnerConfig);
-  }
   const port = await freePort();
   const inspectorPort = await freePort();
   const wranglerJs = path.join(ROOT, 'node_modules/wrangler/bin/wrangler.js');
@@ -234,7 +211,8 @@ export async function startWorker(
     [
       wranglerJs,
       'dev',
-      ...configs,
+      '-c',
+      configFile,
       '--ip',
       '127.0.0.1',
       '--port',
@@ -279,19 +257,11 @@ export async function startWorker(
       `could not find the inspector of the user Worker (core:user:${name}) in wrangler dev's workerd`,
     );
   }
-  const learnerInspectorUrl = learnerName
-    ? await findInspector(workerd.pid, `core:user:${learnerName}`)
-    : undefined;
-  if (learnerName && !learnerInspectorUrl) {
-    await server.stop();
-    throw new Error(`could not find the inspector of the learner Worker (core:user:${learnerName})`);
-  }
   log(`wrangler dev up at ${url} (workerd pid ${workerd.pid}, inspector ${inspectorUrl})`);
   return {
     url,
     workerdPid: workerd.pid,
     inspectorUrl,
-    ...(learnerInspectorUrl ? { learnerInspectorUrl } : {}),
     proxyInspectorUrl: `ws://127.0.0.1:${inspectorPort}/ws`,
     output: server.output,
     stop: server.stop,
