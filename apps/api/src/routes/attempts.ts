@@ -168,7 +168,7 @@ export const attemptRoutes = router()
     const started = await startAttempt(c.env.LEARNER, content, index, {
       ...c.req.valid('json'),
       learnerId: learner.id,
-      known: learner.token === undefined,
+      known: !('token' in learner),
     });
     c.header('Location', `/api/v1/attempts/${started.id}`);
     const learnerFields = {
