@@ -51,7 +51,8 @@ describe('the learner store', () => {
 
     // Bytes per attempt: the growth of the learner's database over 20 more graded attempts, once
     // the review cards hold the bank (a card per question seen: bounded by the bank, not by the
-    // number of attempts; after 6 attempts of 60 from 97 nearly every question has one).
+    // number of attempts; the draw prefers unseen questions, so 4 attempts of 60 give every question
+    // of the 189-question bank one).
     for (let k = 0; k < 5; k++) await fullExam(first.learnerToken);
     const size0 = await inLearner(first.id, (i) => i.databaseSize());
     const cards0 = await inLearner(first.id, (i) => JSON.stringify(i.cards(PRO)).length);
