@@ -12,7 +12,8 @@ import type { GuideDraft } from '../extract/guide.js';
 import type { QuestionDraft } from '../extract/question.js';
 import type { LinkModel } from '../link/index.js';
 import { BUNDLE_FILES, BUNDLE_SCHEMA_VERSION, Manifest } from '../schema/index.js';
-import type { EntityParts, PreparedFile } from './prepare.js';
+import { canonicalJson } from './canonical.js';
+import { type EntityParts, type PreparedFile, part } from './prepare.js';
 
 /** The serialized bundle: each file's bytes as chunks to write in order, plus the manifest. */
 export interface BundleOutput {
@@ -52,7 +53,7 @@ export function assembleBundle(
   // Drafts in the model are the very objects of the prepared results: find each one's slices.
   const exams = new Map<ExamDraft, Located>();
   const guides = new Map<GuideDraft, Located>();
-  const questions = new Map<QuestionDraft, { file: PreparedFile; public: EntityParts; key: EntityParts }>();
+  const questions = new Map<QuestionDraft, QuestionSlices>();
   for (const file of files) {
     if (file.index.invalid !== undefined) throw new Error(file.index.invalid);
     const { result, index } = file;
@@ -68,6 +69,13 @@ export function assembleBundle(
     if (!found) throw new Error(`${what} has no prepared JSON`);
     return found;
   };
+  // A question whose derived id was taken went on under a fallback id (link/duplicates.ts).
+  for (const { draft, original } of model.questions.values()) {
+    if (original) {
+      const parts = find(questions, original, `question '${original.public.id}'`);
+      questions.set(draft, withId(parts, draft.public.id));
+    }
+  }
 
   const examDrafts = [...model.exams.values()].map((e) => e.draft).sort(byKey((e) => e.exam.id));
   const guideDrafts = [...model.guides.values()].map((g) => g.draft).sort(byKey((g) => g.guide.slug));
@@ -134,6 +142,31 @@ export function assembleBundle(
       ],
     },
   };
+}
+
+type QuestionSlices = { file: PreparedFile; public: EntityParts; key: EntityParts };
+
+/**
+ * A question's four parts under another id, in a prepared file of their own: each part is parsed,
+ * its id replaced and serialized again the way prepareFile did (JSON.stringify keeps the key
+ * order; canonicalJson sorts). Only renamed questions pay this, a handful in a bank.
+ */
+function withId(slices: QuestionSlices, id: string): QuestionSlices {
+  const decoder = new TextDecoder();
+  const texts = [slices.public.pub, slices.public.canon, slices.key.pub, slices.key.canon].map((i, k) => {
+    const value = JSON.parse(decoder.decode(part(slices.file, i))) as { id: string };
+    value.id = id;
+    return k % 2 === 0 ? JSON.stringify(value) : canonicalJson(value);
+  });
+  const offsets = [0];
+  for (const text of texts) offsets.push((offsets.at(-1) as number) + Buffer.byteLength(text, 'utf8') + 1);
+  const blob = Buffer.from(`${texts.join(',')},`, 'utf8');
+  const file: PreparedFile = {
+    result: { ...slices.file.result, questions: [] },
+    blob,
+    index: { offsets, questions: [] },
+  };
+  return { file, public: { pub: 0, canon: 1 }, key: { pub: 2, canon: 3 } };
 }
 
 /**

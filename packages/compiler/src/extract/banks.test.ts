@@ -11,7 +11,14 @@ import { type CompileResult, compileContent, compileSources } from '../index.js'
 const BANKS = path.join(FIXTURES, 'banks');
 const results = new Map<string, CompileResult>();
 beforeAll(async () => {
-  for (const name of ['headings-long', 'numbered-code', 'numbered-headings', 'choose-n', 'unusable']) {
+  for (const name of [
+    'headings-long',
+    'numbered-code',
+    'numbered-headings',
+    'choose-n',
+    'unusable',
+    'identical-stems',
+  ]) {
     results.set(name, await compileContent(path.join(BANKS, name), { root: '.' }));
   }
 });
@@ -184,5 +191,88 @@ describe('bank: unusable questions downgraded by the exam (unusableQuestions: wa
       'question-no-correct',
       'question-too-few-options',
     ]);
+  });
+});
+
+describe('bank: identical stems ("What does it print?" + code, repeated headings, a number used twice)', () => {
+  const bank = useBank('identical-stems');
+  const which = 'which-of-the-following-statements-is-true';
+  const idAt = (result: CompileResult, file: string, line: number) =>
+    result.bundle?.public.questions.find((q) => q.source === `questions/py-basics/${file}:${line}`)?.id;
+  it('gives every question its own id: the explicit one wins, then file order, hashes, an ordinal', () => {
+    expect(bank.s.errors).toEqual([]);
+    expect(bank.result.bundle?.public.questions.map((q) => [q.id, q.source, q.options.length])).toEqual([
+      ['output-quiz-q1', 'questions/py-basics/output-quiz.md:5', 3],
+      ['output-quiz-q1-00fcb6', 'questions/py-basics/output-quiz.md:28', 2],
+      ['what-does-it-print-850f27', 'questions/py-basics/output-quiz.md:37', 2],
+      ['what-does-it-print-938c0c', 'questions/py-basics/output-quiz.md:46', 3],
+      [which, 'questions/py-basics/review.md:1', 2],
+      [`${which}-4ba73b`, 'questions/py-basics/review.md:8', 3],
+      [`${which}-570ef3`, 'questions/py-basics/output-quiz.md:15', 3],
+      [`${which}-bd7646`, 'questions/py-basics/output-quiz.md:21', 2],
+      [`${which}-bd7646-2`, 'questions/py-basics/output-quiz.md:56', 2],
+    ]);
+    const keys = Object.fromEntries((bank.result.bundle?.private.keys ?? []).map((k) => [k.id, k.correct]));
+    expect(keys).toEqual({
+      'output-quiz-q1': ['b'],
+      'output-quiz-q1-00fcb6': ['a'],
+      'what-does-it-print-850f27': ['a'],
+      'what-does-it-print-938c0c': ['b'],
+      [which]: ['a'],
+      [`${which}-4ba73b`]: ['a'],
+      [`${which}-570ef3`]: ['a'],
+      [`${which}-bd7646`]: ['b'],
+      [`${which}-bd7646-2`]: ['b'],
+    });
+    expect(bank.result.bundle?.public.manifest.questionsByExam['py-basics']?.language).toHaveLength(9);
+  });
+  it('warns about identical (and nearly identical) questions instead of failing', () => {
+    const near = bank.result.diagnostics.filter((d) => d.rule === 'near-duplicate-question');
+    expect(near.map((d) => [d.severity, d.file.split('/').at(-1), d.line])).toEqual([
+      ['warning', 'output-quiz.md', 15],
+      ['warning', 'output-quiz.md', 21],
+      ['warning', 'output-quiz.md', 37],
+      ['warning', 'output-quiz.md', 46],
+      ['warning', 'output-quiz.md', 56],
+      ['warning', 'review.md', 8],
+    ]);
+    expect(near[1]?.message).toBe(
+      `question '${which}-bd7646' is identical to '${which}-bd7646-2' (questions/py-basics/output-quiz.md:56); keep one or make them differ`,
+    );
+    expect(bank.result.diagnostics.some((d) => d.rule === 'question-duplicate-id')).toBe(false);
+  });
+  it('keeps every id when unrelated questions change or a twin is added after them', () => {
+    const tree = readTree(path.join(BANKS, 'identical-stems'));
+    const quiz = 'questions/py-basics/output-quiz.md';
+    const review = 'questions/py-basics/review.md';
+    // Correct an option of one "What does it print?" and append a fourth twin of the dict question.
+    tree.set(quiz, (tree.get(quiz) ?? '').replace('- [ ] an error', '- [ ] a TypeError'));
+    tree.set(
+      review,
+      `${tree.get(review)}\n### Which of the following statements is true?\n\n- [ ] A set keeps insertion order.\n- [x] A dict keeps insertion order.\n`,
+    );
+    const edited = compileSources(toSources(tree));
+    expect(edited.errors).toBe(0);
+    for (const [file, line] of [
+      ['output-quiz.md', 5],
+      ['output-quiz.md', 15],
+      ['output-quiz.md', 21],
+      ['output-quiz.md', 28],
+      ['output-quiz.md', 37],
+      ['output-quiz.md', 56],
+      ['review.md', 1],
+      ['review.md', 8],
+    ] as const) {
+      expect(idAt(edited, file, line)).toBe(idAt(bank.result, file, line));
+    }
+    expect(idAt(edited, 'output-quiz.md', 46)).not.toBe(idAt(bank.result, 'output-quiz.md', 46));
+    expect(idAt(edited, 'review.md', 14)).toBe(`${which}-bd7646-3`);
+  });
+  it('builds the same bundle in one thread and in several', async () => {
+    const dir = path.join(BANKS, 'identical-stems');
+    const serial = await compileContent(dir, { root: '.', jobs: 1 });
+    const parallel = await compileContent(dir, { root: '.', jobs: 2 });
+    expect(parallel.bundle).toEqual(serial.bundle);
+    expect(serial.bundle).toEqual(bank.result.bundle);
   });
 });

@@ -39,6 +39,11 @@ export interface QuestionDraft {
   key: QuestionKey;
   /** The question's opening line (directive fence or heading). */
   span: Span;
+  /**
+   * Only for derived ids (plain style): the ids to try, in order, when an earlier question has
+   * this one's id (derived-id.ts). An id the author wrote has none: a clash is an error.
+   */
+  idFallbacks?: string[] | undefined;
   /** Where the exam and domain came from (attribute, frontmatter key, or the question itself). */
   examSpan: Span;
   domainSpan: Span;
