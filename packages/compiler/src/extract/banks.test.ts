@@ -18,6 +18,7 @@ beforeAll(async () => {
     'choose-n',
     'unusable',
     'identical-stems',
+    'details-answers',
   ]) {
     results.set(name, await compileContent(path.join(BANKS, name), { root: '.' }));
   }
@@ -139,6 +140,12 @@ describe('bank: "### 1 ." and "### Question 3" headings, numbered lists, HTML de
     ]);
     expect(Object.values(bank.s.options)).toEqual([4, 3, 4, 3, 3]);
     expect(bank.s.multiple).toEqual([]);
+  });
+  it('reads the HTML <details> after the options as the explanation', () => {
+    const key = bank.result.bundle?.private.keys.find((k) => k.id === 'practice-test-1-q1');
+    expect(key?.explanationHtml).toBe(
+      '<p>You keep managing the operating system, as you did on premises.</p>',
+    );
   });
   it('takes the stem of a label-only heading from the paragraph after it', () => {
     const q3 = bank.result.bundle?.public.questions.find((x) => x.id === 'practice-test-1-q3');
@@ -274,5 +281,80 @@ describe('bank: identical stems ("What does it print?" + code, repeated headings
     const parallel = await compileContent(dir, { root: '.', jobs: 2 });
     expect(parallel.bundle).toEqual(serial.bundle);
     expect(serial.bundle).toEqual(bank.result.bundle);
+  });
+});
+
+describe('bank: answers and explanations in <details> blocks after options without [x]', () => {
+  const bank = useBank('details-answers');
+  const key = (id: string) => bank.result.bundle?.private.keys.find((k) => k.id === id);
+  it('takes the key from the answer statement; the rest of the block is the explanation', () => {
+    expect(bank.s.errors).toEqual([]);
+    expect(bank.s.ids).toEqual([
+      'quiz-q1',
+      'quiz-q2',
+      'quiz-q3',
+      'quiz-q4',
+      'which-block-size-suits-many-small-files-best',
+    ]);
+    expect(bank.s.options).toEqual({
+      'quiz-q1': 4,
+      'quiz-q2': 5,
+      'quiz-q3': 3,
+      'quiz-q4': 2,
+      'which-block-size-suits-many-small-files-best': 2,
+    });
+    expect(bank.s.multiple).toEqual([['quiz-q2', 2]]);
+    expect(Object.fromEntries(bank.result.bundle?.private.keys.map((k) => [k.id, k.correct]) ?? [])).toEqual({
+      'quiz-q1': ['c'],
+      'quiz-q2': ['d', 'e'],
+      'quiz-q3': ['b'],
+      'quiz-q4': ['b'],
+      'which-block-size-suits-many-small-files-best': ['b'],
+    });
+  });
+  it('keeps Markdown inside the block, turns HTML into text, and drops the summary and the statement', () => {
+    // A "#### Answer: C" heading inside the block does not start a question.
+    expect(key('quiz-q1')?.explanationHtml).toBe(
+      '<p>RAID 1 writes every block to <strong>both</strong> disks.</p>',
+    );
+    expect(key('quiz-q2')?.explanationHtml).toBe(
+      '<p>Both keep a journal, so a crash does not leave the metadata half written.</p>',
+    );
+    // HTML: tags go (<script> with its content), entities are decoded and escaped again, <pre> is code.
+    expect(key('quiz-q3')?.explanationHtml).toBe(
+      '<p>Use ls -l &#x26; read the first column: rwx for the owner.</p>\n<pre><code class="language-sh">ls -l /tmp\n</code></pre>',
+    );
+    // The answer in the summary itself.
+    expect(key('quiz-q4')?.explanationHtml).toBe('<p>A mebibyte is 1,024 kibibytes.</p>');
+    // Inside a numbered item, one HTML block with <br>.
+    expect(key('which-block-size-suits-many-small-files-best')?.explanationHtml).toBe(
+      "<p>Less space is lost in each file's last, partly filled block &#x3C;slack>.</p>",
+    );
+    for (const k of bank.result.bundle?.private.keys ?? [])
+      expect(k.explanationHtml).not.toMatch(/answer|<script/i);
+    expect(bank.result.diagnostics.filter((d) => d.rule === 'missing-explanation')).toEqual([]);
+  });
+  it('reports a stated answer that disagrees with [x] or names a missing option (left out here: unusableQuestions: warn)', () => {
+    const skipped = bank.result.diagnostics.filter((d) => d.rule === 'question-skipped');
+    expect(skipped.map((d) => [d.file, d.line, d.message])).toEqual([
+      [
+        'questions/storage-basics/draft.md',
+        14,
+        "question 'which-protocol-serves-block-storage-over-a-network' marks A [x] but the answer after its options says B; left out (unusableQuestions: warn)",
+      ],
+      [
+        'questions/storage-basics/draft.md',
+        26,
+        "question 'which-tool-checks-an-ext4-file-system-for-errors': the answer after its options says C, but it has only 2 options; left out (unusableQuestions: warn)",
+      ],
+    ]);
+    const tree = readTree(path.join(BANKS, 'details-answers'));
+    const draft = 'questions/storage-basics/draft.md';
+    tree.set(draft, (tree.get(draft) ?? '').replace('unusableQuestions: warn', 'difficulty: easy'));
+    const strict = compileSources(toSources(tree));
+    expect(strict.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.rule, d.line])).toEqual([
+      ['question-answer-mismatch', 14],
+      ['question-answer-mismatch', 26],
+    ]);
   });
 });

@@ -50,7 +50,12 @@ describe('derived ids', () => {
   });
   it('offers fallbacks for a taken id: the stem hash, then stem and options, each within 64 characters', () => {
     const heading = 'Which of the following statements is true?';
-    const ids = derivedIds({ ...base, heading, stem: heading, options: 'Lists are mutable.\nTuples are mutable.' });
+    const ids = derivedIds({
+      ...base,
+      heading,
+      stem: heading,
+      options: 'Lists are mutable.\nTuples are mutable.',
+    });
     expect(ids).toEqual([
       'which-of-the-following-statements-is-true',
       `which-of-the-following-statements-is-true-${shortHash(heading)}`,
@@ -63,7 +68,12 @@ describe('derived ids', () => {
     const numbered = derivedIds({ ...base, heading: 'Q1. What is the output of this code?', stem: 'x' });
     expect(numbered[0]).toBe('js-quiz-q1');
     expect(numbered[1]).toBe(`js-quiz-q1-${shortHash('x')}`);
-    const hashed = derivedIds({ ...base, heading: 'What does it print?', stem: 'print(1)', stemGoesOn: true });
+    const hashed = derivedIds({
+      ...base,
+      heading: 'What does it print?',
+      stem: 'print(1)',
+      stemGoesOn: true,
+    });
     expect(hashed).toHaveLength(2);
     expect(hashed[0]).toBe(`what-does-it-print-${shortHash('print(1)')}`);
     const long = 'A data science team at a regional grocery chain is building a model to forecast sales';

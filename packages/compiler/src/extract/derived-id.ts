@@ -84,7 +84,8 @@ export function derivedId(input: IdInput): string {
 export function derivedIds(input: IdInput): string[] {
   const stemHash = shortHash(input.stem);
   const fullHash = shortHash(`${input.stem}\n${input.options ?? ''}`);
-  const hashed = (slug: string, hashes: string[]) => hashes.map((h) => `${cutAtWord(slug, MAX_HASHED_SLUG)}-${h}`);
+  const hashed = (slug: string, hashes: string[]) =>
+    hashes.map((h) => `${cutAtWord(slug, MAX_HASHED_SLUG)}-${h}`);
   const n = headingNumber(input.heading);
   if (n !== undefined) {
     const numbered = `${fileSlug(input.file)}-q${n}`;
@@ -93,7 +94,8 @@ export function derivedIds(input: IdInput): string[] {
   const full = kebab(input.heading);
   const words = full.split('-').filter(Boolean).length;
   if (!full) return hashed(fileSlug(input.file), [stemHash, fullHash]);
-  if (full.length <= MAX_ID && !input.stemGoesOn && words >= 5) return [full, ...hashed(full, [stemHash, fullHash])];
+  if (full.length <= MAX_ID && !input.stemGoesOn && words >= 5)
+    return [full, ...hashed(full, [stemHash, fullHash])];
   return hashed(full, [stemHash, fullHash]);
 }
 

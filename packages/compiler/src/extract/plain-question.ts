@@ -10,6 +10,7 @@ import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { spanOfNode } from '../parse/positions.js';
 import { derivedIds } from './derived-id.js';
+import type { StatedAnswer } from './details.js';
 import { stripLetterLabels, withSources } from './plain-options.js';
 import { buildQuestion, type ExtractedQuestion, type QuestionDefaults } from './question.js';
 import type { Source } from './trailing.js';
@@ -24,6 +25,8 @@ export interface PlainQuestionInput {
   list: List;
   explanation: RootContent[] | undefined;
   sources: Source[];
+  /** The key as a `<details>` block after the options states it. */
+  answer?: StatedAnswer | undefined;
   defaults: QuestionDefaults;
 }
 
@@ -50,6 +53,7 @@ export function extractPlainQuestion(file: VFile, input: PlainQuestionInput): Ex
     stem,
     list: input.list,
     explanation: withSources(input.explanation ?? [], input.sources),
+    stated: input.answer,
     exam: defaults.exam,
     domain: defaults.domain,
     difficulty: defaults.difficulty,
