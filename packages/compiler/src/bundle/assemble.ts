@@ -22,6 +22,21 @@ export interface BundleOutput {
   files: Record<string, Uint8Array[]>;
   /** Local files the content links to, by bundle name (`<sha256-16>.<ext>`): written to public/assets/. */
   assets?: Record<string, Uint8Array> | undefined;
+  /** Each entity's part, in bundle order: outputToBundle parses these one by one (and remembers them). */
+  entities?: BundleEntities | undefined;
+}
+
+/** One entity's serialized JSON: part `part` of a prepared file. */
+interface EntityRef {
+  file: PreparedFile;
+  part: number;
+}
+
+interface BundleEntities {
+  exams: EntityRef[];
+  guides: EntityRef[];
+  questions: EntityRef[];
+  keys: EntityRef[];
 }
 
 const encoder = new TextEncoder();
@@ -127,8 +142,16 @@ export function assembleBundle(
   });
   /** A JSON array file: `[` + the joined parts + `]\n`. */
   const array = (chunks: Uint8Array[]): Uint8Array[] => [OPEN, ...chunks, CLOSE_LINE];
+  const refs = <T extends { file: PreparedFile }>(items: readonly T[], partOf: (item: T) => number) =>
+    items.map((item) => ({ file: item.file, part: partOf(item) }));
   return {
     manifest,
+    entities: {
+      exams: refs(examSlices, (s) => s.parts.pub),
+      guides: refs(guideSlices, (s) => s.parts.pub),
+      questions: refs(questionSlices, (s) => s.public.pub),
+      keys: refs(questionSlices, (s) => s.key.pub),
+    },
     files: {
       [BUNDLE_FILES.manifest]: [bytes(`${JSON.stringify(manifest)}\n`)],
       [BUNDLE_FILES.exams]: array(joinParts(examSlices, (s) => s.parts.pub)),
@@ -269,8 +292,53 @@ export function outputToStrings(output: BundleOutput): Record<string, string> {
   );
 }
 
-/** The output as a Bundle object (for API users; the CLI writes the bytes and never needs this). */
+/**
+ * Entities already parsed, per prepared file's blob and part. A prepared file that did not change
+ * between two builds (the FileCache hands out the same object) is not parsed again: after a
+ * one-file edit, `bundle` parses that file's entities only (live preview: ~1 s → a few ms at
+ * 10,000 questions). The values are shared between the bundles of successive builds: read-only.
+ */
+const parsedParts = new WeakMap<Uint8Array, Map<number, unknown>>();
+
+const entityDecoder = new TextDecoder();
+
+function parsedEntity(ref: EntityRef): unknown {
+  let parts = parsedParts.get(ref.file.blob);
+  if (!parts) {
+    parts = new Map();
+    parsedParts.set(ref.file.blob, parts);
+  }
+  let value = parts.get(ref.part);
+  if (value === undefined) {
+    value = JSON.parse(entityDecoder.decode(part(ref.file, ref.part)));
+    parts.set(ref.part, value);
+  }
+  return value;
+}
+
+/**
+ * The output as a Bundle object (for API users; the CLI writes the bytes and never needs this):
+ * the same values as parsing the bundle files, parsed entity by entity and remembered (above).
+ * Treat it as read-only: unchanged entities are the same objects in the next build's bundle.
+ */
 export function outputToBundle(output: BundleOutput): Bundle {
+  const { entities } = output;
+  if (!entities) return decodeBundle(output);
+  const parse = (refs: EntityRef[]) => refs.map(parsedEntity);
+  const manifest = JSON.parse(entityDecoder.decode(Buffer.concat(output.files[BUNDLE_FILES.manifest] ?? [])));
+  return {
+    public: {
+      manifest,
+      exams: parse(entities.exams),
+      guides: parse(entities.guides),
+      questions: parse(entities.questions),
+    } as Bundle['public'],
+    private: { contentHash: manifest.contentHash, keys: parse(entities.keys) } as Bundle['private'],
+  };
+}
+
+/** The output as a Bundle object, by parsing whole files. */
+function decodeBundle(output: BundleOutput): Bundle {
   const text = outputToStrings(output);
   const json = (rel: string) => JSON.parse(text[rel] ?? 'null');
   return {
