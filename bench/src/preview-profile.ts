@@ -9,13 +9,14 @@
  * Prints one line per edit (load, per-file, link, assemble, bundle object, KV entries, total) and
  * the medians. With --corpus it uses (and edits, then restores) an existing corpus.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileContent, FileCache } from '@examdown/compiler';
 import { bundleEntries } from '../../apps/api/src/kv-layout.ts';
 import { generateCorpus } from './corpus.ts';
+import { firstQuestion } from './preview-bench.ts';
 
 const { values } = parseArgs({
   options: {
@@ -89,20 +90,9 @@ try {
     writeFileSync(file, original);
   }
   const keys = Object.keys(rows[0] ?? {});
-  console.log(`median: ${keys.map((k) => `${k} ${Math.round(median(rows.map((r) => r[k] as number)))}`).join(', ')} ms`);
+  console.log(
+    `median: ${keys.map((k) => `${k} ${Math.round(median(rows.map((r) => r[k] as number)))}`).join(', ')} ms`,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
-}
-
-/** The first bank file with a directive question, and that question's id. */
-function firstQuestion(dir: string): { file: string; id: string } {
-  const questions = path.join(dir, 'questions');
-  for (const exam of readdirSync(questions).sort()) {
-    for (const name of readdirSync(path.join(questions, exam)).sort()) {
-      const file = path.join(questions, exam, name);
-      const id = /::::?question\{#([a-z0-9-]+)/.exec(readFileSync(file, 'utf8'))?.[1];
-      if (id) return { file, id };
-    }
-  }
-  throw new Error(`no directive question under ${questions}`);
 }

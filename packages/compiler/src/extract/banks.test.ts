@@ -35,6 +35,8 @@ function useBank(name: string): { result: CompileResult; s: ReturnType<typeof su
   return state;
 }
 
+const keyOf = (result: CompileResult, id: string) => result.bundle?.private.keys.find((k) => k.id === id);
+
 function summary(result: CompileResult) {
   const questions = result.bundle?.public.questions ?? [];
   return {
@@ -88,7 +90,7 @@ describe('bank: long headings, relative images, back-to-top links, a table of co
 describe('bank: "#### Q12." headings, code in stems and options, references and explanations after the options', () => {
   const bank = useBank('numbered-code');
   const q = (id: string) => bank.result.bundle?.public.questions.find((x) => x.id === id);
-  const key = (id: string) => bank.result.bundle?.private.keys.find((x) => x.id === id);
+  const key = (id: string) => keyOf(bank.result, id);
   it('compiles without errors; ids from the file and the number; domains from the exam mapping', () => {
     expect(bank.s.errors).toEqual([]);
     expect(bank.s.ids).toEqual([
@@ -286,7 +288,7 @@ describe('bank: identical stems ("What does it print?" + code, repeated headings
 
 describe('bank: answers and explanations in <details> blocks after options without [x]', () => {
   const bank = useBank('details-answers');
-  const key = (id: string) => bank.result.bundle?.private.keys.find((k) => k.id === id);
+  const key = (id: string) => keyOf(bank.result, id);
   it('takes the key from the answer statement; the rest of the block is the explanation', () => {
     expect(bank.s.errors).toEqual([]);
     expect(bank.s.ids).toEqual([
