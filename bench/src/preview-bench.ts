@@ -122,7 +122,7 @@ async function measure(dir: string, state: string, edits: number, log: (l: strin
 }
 
 /** The first bank file with a directive question, and that question's id. */
-function firstQuestion(dir: string): { file: string; id: string } {
+export function firstQuestion(dir: string): { file: string; id: string } {
   const questions = path.join(dir, 'questions');
   for (const exam of readdirSync(questions).sort()) {
     for (const name of readdirSync(path.join(questions, exam)).sort()) {

@@ -53,6 +53,7 @@ export const RULES = {
   'question-stray-content': error('content after the options that is not an explanation'),
   'question-missing-domain': error('a question has no domain (attribute or frontmatter default)'),
   'question-choose-count': error('the stem says "choose N" but a different number of options is marked [x]'),
+  'question-answer-mismatch': error('the options marked [x] and the answer stated after them disagree'),
   'question-skipped': warning('an unusable imported question is left out (unusableQuestions: warn)'),
   'asset-missing': error('a local image or file the content links to does not exist'),
   'unknown-exam': error('a reference to an exam id that does not exist'),

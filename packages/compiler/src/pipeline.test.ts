@@ -120,6 +120,32 @@ describe('the per-file cache', () => {
     expect(compileSources(broken, { cache }).diagnostics.length).toBeGreaterThan(0);
   });
 
+  it('the bundle object equals the parsed files; after an edit only the edited file is parsed again', () => {
+    const cache = new FileCache();
+    const first = compileSources(PLAIN, { cache });
+    const parsed = (result: CompileResult) => {
+      const text = files(result);
+      return {
+        public: {
+          manifest: JSON.parse(text['public/manifest.json'] ?? ''),
+          exams: JSON.parse(text['public/exams.json'] ?? ''),
+          guides: JSON.parse(text['public/guides.json'] ?? ''),
+          questions: JSON.parse(text['public/questions.json'] ?? ''),
+        },
+        private: JSON.parse(text['private/keys.json'] ?? ''),
+      };
+    };
+    expect(first.bundle).toEqual(parsed(first));
+    const edited = edit(PLAIN, 'questions/sample-cert/core.md', 'Roll back', 'Roll it back');
+    const second = compileSources(edited, { cache });
+    expect(second.bundle).toEqual(parsed(second));
+    const before = new Map(first.bundle?.public.questions.map((q) => [q.id, q]));
+    for (const q of second.bundle?.public.questions ?? []) {
+      // Unchanged questions are the very objects of the previous bundle (parsed once).
+      expect(before.get(q.id) === q).toBe(!q.source.startsWith('questions/sample-cert/core.md'));
+    }
+  });
+
   it('keys change with the path, the content and the compiler (fingerprint)', () => {
     const cache = new FileCache();
     const key = cache.key('questions/a/b.md', 'text');

@@ -16,6 +16,14 @@ export const IMPORT_RULE_CASES: Array<{
     message: "question 'choose-count-one' asks to choose 2 but marks 1 option [x]",
   },
   {
+    rule: 'question-answer-mismatch',
+    file: 'questions/sample-cert/answer-mismatch.md',
+    line: 14,
+    column: 1,
+    message:
+      "question 'which-metric-flags-a-shift-in-one-input-feature-s-distribution' marks A [x] but the answer after its options says B",
+  },
+  {
     rule: 'question-skipped',
     file: 'questions/sample-cert/imported.md',
     line: 8,

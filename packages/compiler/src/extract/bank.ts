@@ -110,6 +110,7 @@ export function extractBank(file: VFile, tree: Root): { bank: BankDraft; questio
             list,
             explanation: trailing.explanation,
             sources: trailing.sources,
+            answer: trailing.answer,
             defaults,
           }),
         );
@@ -139,6 +140,7 @@ export function extractBank(file: VFile, tree: Root): { bank: BankDraft; questio
                 list: next,
                 explanation: trailing.explanation,
                 sources: trailing.sources,
+                answer: trailing.answer,
                 defaults,
               }),
             );
@@ -188,6 +190,7 @@ function numberedQuestion(
     list,
     explanation: trailing.explanation,
     sources: trailing.sources,
+    answer: trailing.answer,
     defaults,
   });
 }

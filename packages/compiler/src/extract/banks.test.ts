@@ -11,7 +11,15 @@ import { type CompileResult, compileContent, compileSources } from '../index.js'
 const BANKS = path.join(FIXTURES, 'banks');
 const results = new Map<string, CompileResult>();
 beforeAll(async () => {
-  for (const name of ['headings-long', 'numbered-code', 'numbered-headings', 'choose-n', 'unusable']) {
+  for (const name of [
+    'headings-long',
+    'numbered-code',
+    'numbered-headings',
+    'choose-n',
+    'unusable',
+    'identical-stems',
+    'details-answers',
+  ]) {
     results.set(name, await compileContent(path.join(BANKS, name), { root: '.' }));
   }
 });
@@ -26,6 +34,8 @@ function useBank(name: string): { result: CompileResult; s: ReturnType<typeof su
   });
   return state;
 }
+
+const keyOf = (result: CompileResult, id: string) => result.bundle?.private.keys.find((k) => k.id === id);
 
 function summary(result: CompileResult) {
   const questions = result.bundle?.public.questions ?? [];
@@ -80,7 +90,7 @@ describe('bank: long headings, relative images, back-to-top links, a table of co
 describe('bank: "#### Q12." headings, code in stems and options, references and explanations after the options', () => {
   const bank = useBank('numbered-code');
   const q = (id: string) => bank.result.bundle?.public.questions.find((x) => x.id === id);
-  const key = (id: string) => bank.result.bundle?.private.keys.find((x) => x.id === id);
+  const key = (id: string) => keyOf(bank.result, id);
   it('compiles without errors; ids from the file and the number; domains from the exam mapping', () => {
     expect(bank.s.errors).toEqual([]);
     expect(bank.s.ids).toEqual([
@@ -133,6 +143,12 @@ describe('bank: "### 1 ." and "### Question 3" headings, numbered lists, HTML de
     expect(Object.values(bank.s.options)).toEqual([4, 3, 4, 3, 3]);
     expect(bank.s.multiple).toEqual([]);
   });
+  it('reads the HTML <details> after the options as the explanation', () => {
+    const key = bank.result.bundle?.private.keys.find((k) => k.id === 'practice-test-1-q1');
+    expect(key?.explanationHtml).toBe(
+      '<p>You keep managing the operating system, as you did on premises.</p>',
+    );
+  });
   it('takes the stem of a label-only heading from the paragraph after it', () => {
     const q3 = bank.result.bundle?.public.questions.find((x) => x.id === 'practice-test-1-q3');
     expect(q3?.stemHtml).toBe(
@@ -183,6 +199,161 @@ describe('bank: unusable questions downgraded by the exam (unusableQuestions: wa
     expect(strict.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule)).toEqual([
       'question-no-correct',
       'question-too-few-options',
+    ]);
+  });
+});
+
+describe('bank: identical stems ("What does it print?" + code, repeated headings, a number used twice)', () => {
+  const bank = useBank('identical-stems');
+  const which = 'which-of-the-following-statements-is-true';
+  const idAt = (result: CompileResult, file: string, line: number) =>
+    result.bundle?.public.questions.find((q) => q.source === `questions/py-basics/${file}:${line}`)?.id;
+  it('gives every question its own id: the explicit one wins, then file order, hashes, an ordinal', () => {
+    expect(bank.s.errors).toEqual([]);
+    expect(bank.result.bundle?.public.questions.map((q) => [q.id, q.source, q.options.length])).toEqual([
+      ['output-quiz-q1', 'questions/py-basics/output-quiz.md:5', 3],
+      ['output-quiz-q1-00fcb6', 'questions/py-basics/output-quiz.md:28', 2],
+      ['what-does-it-print-850f27', 'questions/py-basics/output-quiz.md:37', 2],
+      ['what-does-it-print-938c0c', 'questions/py-basics/output-quiz.md:46', 3],
+      [which, 'questions/py-basics/review.md:1', 2],
+      [`${which}-4ba73b`, 'questions/py-basics/review.md:8', 3],
+      [`${which}-570ef3`, 'questions/py-basics/output-quiz.md:15', 3],
+      [`${which}-bd7646`, 'questions/py-basics/output-quiz.md:21', 2],
+      [`${which}-bd7646-2`, 'questions/py-basics/output-quiz.md:56', 2],
+    ]);
+    const keys = Object.fromEntries((bank.result.bundle?.private.keys ?? []).map((k) => [k.id, k.correct]));
+    expect(keys).toEqual({
+      'output-quiz-q1': ['b'],
+      'output-quiz-q1-00fcb6': ['a'],
+      'what-does-it-print-850f27': ['a'],
+      'what-does-it-print-938c0c': ['b'],
+      [which]: ['a'],
+      [`${which}-4ba73b`]: ['a'],
+      [`${which}-570ef3`]: ['a'],
+      [`${which}-bd7646`]: ['b'],
+      [`${which}-bd7646-2`]: ['b'],
+    });
+    expect(bank.result.bundle?.public.manifest.questionsByExam['py-basics']?.language).toHaveLength(9);
+  });
+  it('warns about identical (and nearly identical) questions instead of failing', () => {
+    const near = bank.result.diagnostics.filter((d) => d.rule === 'near-duplicate-question');
+    expect(near.map((d) => [d.severity, d.file.split('/').at(-1), d.line])).toEqual([
+      ['warning', 'output-quiz.md', 15],
+      ['warning', 'output-quiz.md', 21],
+      ['warning', 'output-quiz.md', 37],
+      ['warning', 'output-quiz.md', 46],
+      ['warning', 'output-quiz.md', 56],
+      ['warning', 'review.md', 8],
+    ]);
+    expect(near[1]?.message).toBe(
+      `question '${which}-bd7646' is identical to '${which}-bd7646-2' (questions/py-basics/output-quiz.md:56); keep one or make them differ`,
+    );
+    expect(bank.result.diagnostics.some((d) => d.rule === 'question-duplicate-id')).toBe(false);
+  });
+  it('keeps every id when unrelated questions change or a twin is added after them', () => {
+    const tree = readTree(path.join(BANKS, 'identical-stems'));
+    const quiz = 'questions/py-basics/output-quiz.md';
+    const review = 'questions/py-basics/review.md';
+    // Correct an option of one "What does it print?" and append a fourth twin of the dict question.
+    tree.set(quiz, (tree.get(quiz) ?? '').replace('- [ ] an error', '- [ ] a TypeError'));
+    tree.set(
+      review,
+      `${tree.get(review)}\n### Which of the following statements is true?\n\n- [ ] A set keeps insertion order.\n- [x] A dict keeps insertion order.\n`,
+    );
+    const edited = compileSources(toSources(tree));
+    expect(edited.errors).toBe(0);
+    for (const [file, line] of [
+      ['output-quiz.md', 5],
+      ['output-quiz.md', 15],
+      ['output-quiz.md', 21],
+      ['output-quiz.md', 28],
+      ['output-quiz.md', 37],
+      ['output-quiz.md', 56],
+      ['review.md', 1],
+      ['review.md', 8],
+    ] as const) {
+      expect(idAt(edited, file, line)).toBe(idAt(bank.result, file, line));
+    }
+    expect(idAt(edited, 'output-quiz.md', 46)).not.toBe(idAt(bank.result, 'output-quiz.md', 46));
+    expect(idAt(edited, 'review.md', 14)).toBe(`${which}-bd7646-3`);
+  });
+  it('builds the same bundle in one thread and in several', async () => {
+    const dir = path.join(BANKS, 'identical-stems');
+    const serial = await compileContent(dir, { root: '.', jobs: 1 });
+    const parallel = await compileContent(dir, { root: '.', jobs: 2 });
+    expect(parallel.bundle).toEqual(serial.bundle);
+    expect(serial.bundle).toEqual(bank.result.bundle);
+  });
+});
+
+describe('bank: answers and explanations in <details> blocks after options without [x]', () => {
+  const bank = useBank('details-answers');
+  const key = (id: string) => keyOf(bank.result, id);
+  it('takes the key from the answer statement; the rest of the block is the explanation', () => {
+    // No errors; the ids in bundle order.
+    expect({ errors: bank.s.errors, ids: bank.s.ids.join(' ') }).toEqual({
+      errors: [],
+      ids: 'quiz-q1 quiz-q2 quiz-q3 quiz-q4 which-block-size-suits-many-small-files-best',
+    });
+    expect(bank.s.options).toEqual({
+      'quiz-q1': 4,
+      'quiz-q2': 5,
+      'quiz-q3': 3,
+      'quiz-q4': 2,
+      'which-block-size-suits-many-small-files-best': 2,
+    });
+    expect(bank.s.multiple).toEqual([['quiz-q2', 2]]);
+    expect(Object.fromEntries(bank.result.bundle?.private.keys.map((k) => [k.id, k.correct]) ?? [])).toEqual({
+      'quiz-q1': ['c'],
+      'quiz-q2': ['d', 'e'],
+      'quiz-q3': ['b'],
+      'quiz-q4': ['b'],
+      'which-block-size-suits-many-small-files-best': ['b'],
+    });
+  });
+  it('keeps Markdown inside the block, turns HTML into text, and drops the summary and the statement', () => {
+    // A "#### Answer: C" heading inside the block does not start a question.
+    expect(key('quiz-q1')?.explanationHtml).toBe(
+      '<p>RAID 1 writes every block to <strong>both</strong> disks.</p>',
+    );
+    expect(key('quiz-q2')?.explanationHtml).toBe(
+      '<p>Both keep a journal, so a crash does not leave the metadata half written.</p>',
+    );
+    // HTML: tags go (<script> with its content), entities are decoded and escaped again, <pre> is code.
+    expect(key('quiz-q3')?.explanationHtml).toBe(
+      '<p>Use ls -l &#x26; read the first column: rwx for the owner.</p>\n<pre><code class="language-sh">ls -l /tmp\n</code></pre>',
+    );
+    // The answer in the summary itself.
+    expect(key('quiz-q4')?.explanationHtml).toBe('<p>A mebibyte is 1,024 kibibytes.</p>');
+    // Inside a numbered item, one HTML block with <br>.
+    expect(key('which-block-size-suits-many-small-files-best')?.explanationHtml).toBe(
+      "<p>Less space is lost in each file's last, partly filled block &#x3C;slack>.</p>",
+    );
+    for (const k of bank.result.bundle?.private.keys ?? [])
+      expect(k.explanationHtml).not.toMatch(/answer|<script/i);
+    expect(bank.result.diagnostics.filter((d) => d.rule === 'missing-explanation')).toEqual([]);
+  });
+  it('reports a stated answer that disagrees with [x] or names a missing option (left out here: unusableQuestions: warn)', () => {
+    const skipped = bank.result.diagnostics.filter((d) => d.rule === 'question-skipped');
+    expect(skipped.map((d) => [d.file, d.line, d.message])).toEqual([
+      [
+        'questions/storage-basics/draft.md',
+        14,
+        "question 'which-protocol-serves-block-storage-over-a-network' marks A [x] but the answer after its options says B; left out (unusableQuestions: warn)",
+      ],
+      [
+        'questions/storage-basics/draft.md',
+        26,
+        "question 'which-tool-checks-an-ext4-file-system-for-errors': the answer after its options says C, but it has only 2 options; left out (unusableQuestions: warn)",
+      ],
+    ]);
+    const tree = readTree(path.join(BANKS, 'details-answers'));
+    const draft = 'questions/storage-basics/draft.md';
+    tree.set(draft, (tree.get(draft) ?? '').replace('unusableQuestions: warn', 'difficulty: easy'));
+    const strict = compileSources(toSources(tree));
+    expect(strict.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.rule, d.line])).toEqual([
+      ['question-answer-mismatch', 14],
+      ['question-answer-mismatch', 26],
     ]);
   });
 });

@@ -9,6 +9,13 @@
  *   (code, images: "What will this code print?"), or it has fewer than five words. The hash covers
  *   only this question's stem, so the id never changes when other questions change, and
  *   correcting an option keeps it.
+ *
+ * Two questions can still arrive at the same id (identical headings without further stem, the
+ * same number twice in one file, identical stems in two files). The link phase then keeps the id
+ * for the first question that claims it (explicit `{#id}`s first, then file order) and gives each
+ * later one its first free fallback (`derivedIds`): the stem hash, then a hash of stem and
+ * options, then that with an ordinal (`-2`, `-3`, … in file order) for truly identical questions.
+ * A question's id thus depends only on its own text and on questions with the same id.
  */
 import { createHash } from 'node:crypto';
 
@@ -62,16 +69,43 @@ export interface IdInput {
   stem: string;
   /** Whether the stem has blocks after the heading. */
   stemGoesOn: boolean;
+  /** Plain text of the options, in order (only for the fallbacks of `derivedIds`). */
+  options?: string | undefined;
 }
 
 export function derivedId(input: IdInput): string {
+  return derivedIds(input)[0] as string;
+}
+
+/**
+ * The id, then its fallbacks for when an earlier question already has it, each with a hash
+ * the previous one lacks: the stem's, then stem and options'. The ordinal comes last (`withOrdinal`).
+ */
+export function derivedIds(input: IdInput): string[] {
+  const stemHash = shortHash(input.stem);
+  const fullHash = shortHash(`${input.stem}\n${input.options ?? ''}`);
+  const hashed = (slug: string, hashes: string[]) =>
+    hashes.map((h) => `${cutAtWord(slug, MAX_HASHED_SLUG)}-${h}`);
   const n = headingNumber(input.heading);
-  if (n !== undefined) return `${fileSlug(input.file)}-q${n}`;
+  if (n !== undefined) {
+    const numbered = `${fileSlug(input.file)}-q${n}`;
+    return [numbered, ...hashed(numbered, [stemHash, fullHash])];
+  }
   const full = kebab(input.heading);
   const words = full.split('-').filter(Boolean).length;
-  if (!full) return `${fileSlug(input.file)}-${shortHash(input.stem)}`;
-  if (full.length <= MAX_ID && !input.stemGoesOn && words >= 5) return full;
-  return `${cutAtWord(full, MAX_HASHED_SLUG)}-${shortHash(input.stem)}`;
+  if (!full) return hashed(fileSlug(input.file), [stemHash, fullHash]);
+  if (full.length <= MAX_ID && !input.stemGoesOn && words >= 5)
+    return [full, ...hashed(full, [stemHash, fullHash])];
+  return hashed(full, [stemHash, fullHash]);
+}
+
+/** `id` with the ordinal `-n`, the slug cut so that the whole stays within 64 characters. */
+export function withOrdinal(id: string, n: number): string {
+  const suffix = `-${n}`;
+  if (id.length + suffix.length <= MAX_ID) return `${id}${suffix}`;
+  // `<slug>-<hash>`: cut the slug, keep the hash.
+  const tail = id.slice(-7);
+  return `${cutAtWord(id.slice(0, -7), MAX_ID - 7 - suffix.length)}${tail}${suffix}`;
 }
 
 /** The slug cut to `max` characters, at a hyphen when one is near the end. */

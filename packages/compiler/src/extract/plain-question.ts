@@ -9,7 +9,8 @@ import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { spanOfNode } from '../parse/positions.js';
-import { derivedId } from './derived-id.js';
+import { derivedIds } from './derived-id.js';
+import type { StatedAnswer } from './details.js';
 import { stripLetterLabels, withSources } from './plain-options.js';
 import { buildQuestion, type ExtractedQuestion, type QuestionDefaults } from './question.js';
 import type { Source } from './trailing.js';
@@ -24,6 +25,8 @@ export interface PlainQuestionInput {
   list: List;
   explanation: RootContent[] | undefined;
   sources: Source[];
+  /** The key as a `<details>` block after the options states it. */
+  answer?: StatedAnswer | undefined;
   defaults: QuestionDefaults;
 }
 
@@ -35,13 +38,14 @@ export function extractPlainQuestion(file: VFile, input: PlainQuestionInput): Ex
   if (heading.position) stemParagraph.position = heading.position;
   const stem = input.labelOnly ? input.more : [stemParagraph, ...input.more];
   const stemText = stem.map((node) => mdastToString(node)).join('\n');
-  const id = derivedId({
+  stripLetterLabels(input.list);
+  const [id = '', ...fallbacks] = derivedIds({
     file: file.path,
     heading: headingText,
     stem: stemText,
     stemGoesOn: input.more.length > 0,
+    options: input.list.children.map((item) => mdastToString(item)).join('\n'),
   });
-  stripLetterLabels(input.list);
   const built = buildQuestion(file, {
     id,
     span: spanOfNode(heading),
@@ -49,6 +53,7 @@ export function extractPlainQuestion(file: VFile, input: PlainQuestionInput): Ex
     stem,
     list: input.list,
     explanation: withSources(input.explanation ?? [], input.sources),
+    stated: input.answer,
     exam: defaults.exam,
     domain: defaults.domain,
     difficulty: defaults.difficulty,
@@ -59,5 +64,6 @@ export function extractPlainQuestion(file: VFile, input: PlainQuestionInput): Ex
   if (!id) {
     report(file, 'question-missing-id', 'cannot derive a question id from this heading', spanOfNode(heading));
   }
-  return { draft: id ? built.draft : undefined, syntax: built.syntax };
+  if (!id || !built.draft) return { draft: undefined, syntax: built.syntax };
+  return { draft: { ...built.draft, idFallbacks: fallbacks }, syntax: built.syntax };
 }

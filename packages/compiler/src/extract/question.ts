@@ -9,10 +9,11 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { type RuleId, report, type Span } from '../diagnostics.js';
-import { sourceRef, spanOfNode } from '../parse/positions.js';
+import { sourceRef, spanFromPosition, spanOfNode } from '../parse/positions.js';
 import { renderFragment, renderInlineOrBlocks } from '../render/html.js';
 import type { Difficulty, PublicQuestion, QuestionKey } from '../schema/index.js';
 import { announcedCount } from './choose-count.js';
+import type { StatedAnswer } from './details.js';
 import { type ImageFact, imagesOf, optionCues } from './question-facts.js';
 
 /** A value plus where the author wrote it, so later phases can point at it. */
@@ -39,6 +40,11 @@ export interface QuestionDraft {
   key: QuestionKey;
   /** The question's opening line (directive fence or heading). */
   span: Span;
+  /**
+   * Only for derived ids (plain style): the ids to try, in order, when an earlier question has
+   * this one's id (derived-id.ts). An id the author wrote has none: a clash is an error.
+   */
+  idFallbacks?: string[] | undefined;
   /** Where the exam and domain came from (attribute, frontmatter key, or the question itself). */
   examSpan: Span;
   domainSpan: Span;
@@ -100,6 +106,8 @@ export interface BuildInput {
   silenced: RuleId[];
   /** 'warn': a question without a usable key is left out with one warning instead of an error. */
   unusable?: 'error' | 'warn' | undefined;
+  /** The key as stated after the options (`<details>` "Correct answer: B"): used when no option is [x]. */
+  stated?: StatedAnswer | undefined;
 }
 
 /** The draft and the linter's view of one question; problems are reported on `file`. */
@@ -112,7 +120,11 @@ export function buildQuestion(
   // Problems that make a question unusable; an imported bank may downgrade them (unusableQuestions).
   let skipped = false;
   const unusable = (
-    rule: 'question-no-correct' | 'question-too-few-options' | 'question-choose-count',
+    rule:
+      | 'question-no-correct'
+      | 'question-too-few-options'
+      | 'question-choose-count'
+      | 'question-answer-mismatch',
     message: string,
     at: Span,
   ) => {
@@ -140,6 +152,11 @@ export function buildQuestion(
     options.push(readOption(item, letter));
   }
 
+  const statedWrong =
+    input.stated !== undefined &&
+    options.length > 0 &&
+    !applyStatedAnswer(input.stated, options, label, span, unusable);
+
   if (!input.list) {
     unusable(
       'question-too-few-options',
@@ -154,7 +171,7 @@ export function buildQuestion(
     );
   }
   const correct = options.filter((o) => o.correct).map((o) => o.id);
-  if (input.list && options.length > 0 && correct.length === 0) {
+  if (input.list && options.length > 0 && correct.length === 0 && !statedWrong) {
     unusable(
       'question-no-correct',
       `${label} has no correct option: mark it with [x]`,
@@ -231,6 +248,42 @@ export function buildQuestion(
     skipped,
   };
   return { draft: skipped ? undefined : draft, syntax };
+}
+
+/**
+ * The stated key ("Correct answer: B") marks the options when none is [x]; when some are and the
+ * two disagree, or it names a letter past the last option, the question has no trustworthy key
+ * (reported; returns false).
+ */
+function applyStatedAnswer(
+  stated: StatedAnswer,
+  options: ReadOption[],
+  label: string,
+  span: Span,
+  unusable: (rule: 'question-answer-mismatch', message: string, at: Span) => void,
+): boolean {
+  const at = spanFromPosition(stated.position) ?? span;
+  const letters = (ids: readonly string[]) => ids.map((id) => id.toUpperCase()).join(', ');
+  const marked = options.filter((o) => o.correct).map((o) => o.id);
+  if (stated.letters.some((letter) => !options.some((o) => o.id === letter))) {
+    unusable(
+      'question-answer-mismatch',
+      `${label}: the answer after its options says ${letters(stated.letters)}, but it has only ${options.length} options`,
+      at,
+    );
+    return false;
+  }
+  if (marked.length === 0) {
+    for (const option of options) option.correct = stated.letters.includes(option.id);
+    return true;
+  }
+  if (marked.join() === stated.letters.join()) return true;
+  unusable(
+    'question-answer-mismatch',
+    `${label} marks ${letters(marked)} [x] but the answer after its options says ${letters(stated.letters)}`,
+    at,
+  );
+  return false;
 }
 
 /** One option as read from its list item: HTML for the bundle, plain text and nodes for the linter. */

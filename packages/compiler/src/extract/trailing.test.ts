@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { answerIn } from './details.js';
 import { readTrailing } from './trailing.js';
 
 const blocks = (md: string) => (unified().use(remarkParse).use(remarkGfm).parse(md) as Root).children;
@@ -64,5 +65,20 @@ describe('what follows the options', () => {
       consumed: 0,
     });
     expect(readTrailing(blocks('**[⬆ Back to Top](#toc)**'), isStart).consumed).toBe(0);
+  });
+  it('reads answer statements, and only with capital letters', () => {
+    const letters = (text: string) => answerIn(text)?.letters;
+    expect(letters('Answer: B')).toEqual(['b']);
+    expect(letters('Correct answer: (C)')).toEqual(['c']);
+    expect(letters('**Correct Answers:** A, D')).toBeUndefined(); // markup is gone before this runs
+    expect(letters('Correct Answers: A, D')).toEqual(['a', 'd']);
+    expect(letters('Answers: E and B')).toEqual(['b', 'e']);
+    expect(letters('The correct answer is B.')).toEqual(['b']);
+    expect(letters('ANSWER - Option D')).toEqual(['d']);
+    expect(letters('Answer: B. Because the key is sorted.')).toEqual(['b']);
+    expect(letters('Answer: a function of the input')).toBeUndefined();
+    expect(letters('Answer: A lot depends on the load')).toBeUndefined();
+    expect(letters('Answer: I think so')).toBeUndefined();
+    expect(letters('The answer depends on B')).toBeUndefined();
   });
 });

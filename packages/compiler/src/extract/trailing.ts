@@ -2,11 +2,13 @@
  * What follows a plain-style question's options, up to the next question: its explanation when it
  * starts like one — `Explanation:` / `**Explanation:**` / `Answer:` / `**NOTE**:`, a
  * `[Reference …](url)` link, a blockquote (`> [!NOTE]` callouts), a `:::explanation` block — and
- * then everything after it ("Example:" with code, "More resources" link lists). Link-only
- * paragraphs and lists of links become the explanation's sources. "Back to top" links and raw
- * HTML are dropped. Anything else after the options is ignored, as before.
+ * then everything after it ("Example:" with code, "More resources" link lists), and a
+ * `<details>` block (details.ts: its content is explanation, an answer statement in it the key).
+ * Link-only paragraphs and lists of links become the explanation's sources. "Back to top" links
+ * and other raw HTML are dropped. Anything else after the options is ignored, as before.
  */
 import type { Blockquote, Link, List, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { detailsEnd, detailsOpen, readDetails, type StatedAnswer } from './details.js';
 
 export interface Source {
   title: string;
@@ -19,6 +21,8 @@ export interface Trailing {
   sources: Source[];
   /** How many sibling blocks belong to this question. */
   consumed: number;
+  /** The key as a `<details>` block states it ("Correct answer: B"). */
+  answer?: StatedAnswer | undefined;
 }
 
 const MARKER = /^\s*(?:explanation|answer|note|notes|rationale)\s*:\s*/i;
@@ -95,7 +99,7 @@ function linkList(node: RootContent | undefined): node is List {
 function startsExplanation(node: RootContent | undefined): boolean {
   if (!node) return false;
   if (node.type === 'containerDirective' && node.name === 'explanation') return true;
-  if (node.type === 'blockquote') return true;
+  if (node.type === 'blockquote' || detailsOpen(node)) return true;
   return markerParagraph(node) || (linkParagraph(node) && !backToTop(node));
 }
 
@@ -107,15 +111,30 @@ export function readTrailing(
   siblings: readonly RootContent[],
   isStart: (node: RootContent) => boolean,
 ): Trailing {
-  const first = siblings.findIndex((n) => n.type !== 'html' && !backToTop(n));
+  const first = siblings.findIndex((n) => (n.type !== 'html' || detailsOpen(n)) && !backToTop(n));
   if (first === -1 || !startsExplanation(siblings[first])) {
     return { explanation: [], sources: [], consumed: 0 };
   }
   const explanation: RootContent[] = [];
   const sources: Source[] = [];
+  let answer: StatedAnswer | undefined;
   let i = first;
   for (; i < siblings.length; i++) {
     const node = siblings[i] as RootContent;
+    if (detailsOpen(node)) {
+      // Up to its closing tag, headings included; unclosed, it ends where the next question starts.
+      let end = detailsEnd(siblings, i);
+      if (end === -1) {
+        end = siblings.findIndex((n, k) => k > i && isStart(n));
+        if (end === -1) end = siblings.length;
+      }
+      const details = readDetails(siblings.slice(i, end));
+      for (const block of details.blocks)
+        explanation.push(markerParagraph(block) ? stripMarker(block) : block);
+      answer ??= details.answer;
+      i = end - 1;
+      continue;
+    }
     if (isStart(node)) break;
     if (node.type === 'html' || backToTop(node)) continue;
     if (node.type === 'containerDirective' && node.name === 'explanation') {
@@ -141,7 +160,7 @@ export function readTrailing(
       explanation.push(node);
     }
   }
-  return { explanation, sources, consumed: i };
+  return { explanation, sources, consumed: i, ...(answer ? { answer } : {}) };
 }
 
 /** `> [!NOTE]` GitHub callouts: the marker line goes, the content stays. */

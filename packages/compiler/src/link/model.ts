@@ -7,6 +7,8 @@ import type { QuestionDraft } from '../extract/question.js';
 export interface Located<T> {
   file: string;
   draft: T;
+  /** A question whose derived id was taken: the per-file draft, under its first id (duplicates.ts). */
+  original?: T | undefined;
 }
 
 export interface LinkModel {

@@ -9,11 +9,14 @@ import type { BankRule } from './rule.js';
  */
 export const nearDuplicateQuestion: BankRule = {
   id: 'near-duplicate-question',
-  check(_exam, questions) {
+  check(exam, questions) {
     const eligible = questions.filter(
       (q) => q.text.length > 0 && !q.silenced.includes('near-duplicate-question'),
     );
-    const pairs = nearDuplicates(eligible.map((q) => q.text));
+    const pairs = nearDuplicatesOf(
+      exam,
+      eligible.map((q) => q.text),
+    );
     return pairs.flatMap(({ a, b, similarity }) => {
       const first = eligible[a];
       const second = eligible[b];
@@ -33,3 +36,21 @@ export const nearDuplicateQuestion: BankRule = {
     });
   },
 };
+
+/**
+ * The last result per exam, reused while the exam's texts are the same strings in the same order:
+ * after a one-file edit in watch mode or the dev server only the edited file's exam is compared
+ * again (the texts of unchanged files are the very strings of the cached drafts, so checking
+ * costs a pointer comparison each).
+ */
+const lastByExam = new Map<string, { texts: readonly string[]; pairs: ReturnType<typeof nearDuplicates> }>();
+
+function nearDuplicatesOf(exam: string, texts: readonly string[]): ReturnType<typeof nearDuplicates> {
+  const last = lastByExam.get(exam);
+  if (last && last.texts.length === texts.length && last.texts.every((text, i) => text === texts[i])) {
+    return last.pairs;
+  }
+  const pairs = nearDuplicates(texts);
+  lastByExam.set(exam, { texts, pairs });
+  return pairs;
+}
