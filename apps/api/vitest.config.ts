@@ -48,9 +48,9 @@ export default defineConfig(async () => {
               wrangler: { configPath: './wrangler.jsonc' },
               miniflare: {
                 bindings,
-                // A second namespace the fault tests break at will (the real Worker reads CONTENT);
-                // a second D1 the migration test fills with the previous schema.
-                kvNamespaces: ['FAULT_CONTENT'],
+                // Namespaces the fault and upload tests break and fill at will (the real Worker
+                // reads CONTENT); a second D1 the migration test fills with the previous schema.
+                kvNamespaces: ['FAULT_CONTENT', 'UPLOAD_CONTENT'],
                 d1Databases: ['MIGRATION_DB'],
                 ratelimits: raisedLimits,
               },
