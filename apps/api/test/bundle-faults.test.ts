@@ -13,6 +13,7 @@ import { kvBundleStore } from '../src/kv/store.js';
 import { bundleEntries, KV, LEGACY_KV } from '../src/kv-layout.js';
 import { TEST_ADMIN_TOKEN } from './constants.js';
 import { fixturePrivate, fixturePublic } from './fixtures.js';
+import { kvApi } from './helpers.js';
 
 const kv = env.FAULT_CONTENT;
 const ATTEMPT = 'AAAAAAAAAAAAAAAAAAAAAA.aa';
@@ -34,24 +35,7 @@ async function upload() {
 }
 
 /** A fresh app (fresh isolate cache) that re-reads the pointer on every request. */
-function freshApp() {
-  const app = createApp(kvBundleStore({ binding: 'FAULT_CONTENT', pointerTtlMs: 0 }));
-  return async (method: string, path: string, init: { body?: unknown; token?: string } = {}) => {
-    const headers: Record<string, string> = {};
-    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-    if (init.token) headers.Authorization = `Bearer ${init.token}`;
-    const res = await app.fetch(
-      new Request(`http://examdown.test/api/v1${path}`, {
-        method,
-        headers,
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      }),
-      env,
-    );
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, text, body: JSON.parse(text) };
-  };
-}
+const freshApp = () => kvApi('FAULT_CONTENT');
 
 /** Every route that needs the bundle, with a well-formed request. */
 const ROUTES: [string, string, { body?: unknown; token?: string }?][] = [

@@ -5,16 +5,9 @@
  * readable — their reports unchanged — after later uploads, pruning included.
  */
 import { env } from 'cloudflare:workers';
-import type {
-  Guide,
-  PrivateBundle,
-  PublicBundle,
-  PublicQuestion,
-  QuestionKey,
-} from '@examdown/compiler/schema';
+import type { PrivateBundle, PublicBundle, PublicQuestion, QuestionKey } from '@examdown/compiler/schema';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bindingTarget, type KvTarget, publish } from '../scripts/publish.js';
-import { createApp } from '../src/app.js';
 import { kvBundleStore } from '../src/kv/store.js';
 import {
   bundleEntries,
@@ -24,8 +17,8 @@ import {
   MAX_VALUE_BYTES,
   PACK_BYTES,
 } from '../src/kv-layout.js';
-import { fixturePrivate, fixturePublic } from './fixtures.js';
-import { real } from './helpers.js';
+import { fixturePrivate, fixturePublic, syntheticBank } from './fixtures.js';
+import { kvApi, real } from './helpers.js';
 
 const kv = env.UPLOAD_CONTENT;
 
@@ -73,26 +66,6 @@ function edited(pub: PublicBundle, priv: PrivateBundle, id: string, stemHtml: st
       questions: pub.questions.map((q) => (q.id === id ? { ...q, stemHtml } : q)),
     },
     priv: { ...priv, contentHash },
-  };
-}
-
-/** The app over UPLOAD_CONTENT, re-reading the pointer on every request. */
-function app() {
-  const worker = createApp(kvBundleStore({ binding: 'UPLOAD_CONTENT', pointerTtlMs: 0 }));
-  return async (method: string, path: string, init: { body?: unknown; token?: string } = {}) => {
-    const headers: Record<string, string> = {};
-    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-    if (init.token) headers.Authorization = `Bearer ${init.token}`;
-    const res = await worker.fetch(
-      new Request(`http://examdown.test/api/v1${path}`, {
-        method,
-        headers,
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      }),
-      env,
-    );
-    // biome-ignore lint/suspicious/noExplicitAny: JSON of many shapes, asserted field by field
-    return { status: res.status, body: (await res.json()) as any };
   };
 }
 
@@ -166,7 +139,7 @@ describe('the versions stored attempts drew stay readable', () => {
 
   it('an attempt drawn before an edit is graded and reported on the version it drew', async () => {
     await upload(fixturePublic, fixturePrivate);
-    const call = app();
+    const call = kvApi('UPLOAD_CONTENT');
     const started = await call('POST', '/exams/fx/attempts', { body: { mode: 'exam' } });
     expect(started.status).toBe(201);
     const { id, token } = started.body as { id: string; token: string };
@@ -212,37 +185,3 @@ describe('the versions stored attempts drew stay readable', () => {
     );
   });
 });
-
-/** `questions` questions of about 1 KB (and keys of about 700 B) over 4 exams, `guides` guides of 5 KB. */
-function syntheticBank(questions: number, guides: number) {
-  const base = fixturePublic.questions[0] as PublicQuestion;
-  const baseKey = fixturePrivate.keys[0] as QuestionKey;
-  const baseGuide = fixturePublic.guides[0] as Guide;
-  const words = (n: number, seed: number) =>
-    Array.from({ length: n }, (_, i) => `w${((seed * 7919 + i * 104729) % 9973).toString(36)}`).join(' ');
-  const qs: PublicQuestion[] = [];
-  const keys: QuestionKey[] = [];
-  const byExam: Record<string, Record<string, string[]>> = {};
-  for (let i = 0; i < questions; i++) {
-    const exam = `syn-${i % 4}`;
-    const id = `${exam}-${String(Math.floor(i / 4)).padStart(5, '0')}`;
-    qs.push({ ...base, id, exam, domain: 'd', stemHtml: `<p>${words(120, i)}</p>` });
-    keys.push({ ...baseKey, id, explanationHtml: `<p>${words(80, i + 1)}</p>` });
-    const domains = byExam[exam] ?? { d: [] };
-    byExam[exam] = domains;
-    domains.d?.push(id);
-  }
-  const hash = 'a'.repeat(64);
-  const pub: PublicBundle = {
-    manifest: { ...fixturePublic.manifest, contentHash: hash, questionsByExam: byExam },
-    exams: [],
-    guides: Array.from({ length: guides }, (_, i) => ({
-      ...baseGuide,
-      slug: `guide-${i}`,
-      html: `<p>${words(600, i)}</p>`,
-      questionIds: [],
-    })),
-    questions: qs,
-  };
-  return { pub, priv: { contentHash: hash, keys } };
-}
