@@ -29,11 +29,11 @@ export interface Snapshot {
   tryIt: Set<string>;
 }
 
-/** One entity to read: where it is now, and (versions of format 1) where it was before packs. */
+/** One entity to read: its pack, and (a version) its hash, which may name a value of format 1. */
 interface Wanted {
   id: string;
   pack: string;
-  legacy?: string;
+  hash?: string;
 }
 
 type Kind = 'question' | 'guide';
@@ -81,19 +81,17 @@ export class KvContent implements Content {
 
   questionVersions(refs: readonly EntityRef[]): Promise<Map<string, ServedQuestion>> {
     return this.#read(
-      refs.map((r) => ({
-        id: r.id,
-        pack: KV.questionPack(r.hash),
-        legacy: LEGACY_KV.question(r.id, r.hash),
-      })),
+      refs.map((r) => ({ id: r.id, pack: KV.questionPack(r.hash), hash: r.hash })),
       'question',
+      LEGACY_KV.question,
     );
   }
 
   keyVersions(refs: readonly EntityRef[]): Promise<Map<string, QuestionKey>> {
     return this.#read(
-      refs.map((r) => ({ id: r.id, pack: KV.keyPack(r.hash), legacy: LEGACY_KV.key(r.id, r.hash) })),
+      refs.map((r) => ({ id: r.id, pack: KV.keyPack(r.hash), hash: r.hash })),
       'question',
+      LEGACY_KV.key,
     );
   }
 
@@ -136,7 +134,11 @@ export class KvContent implements Content {
    * Entities out of their packs: the isolate's cache, else the pack (cached, else KV), else — for
    * a version drawn before packs — its own value of format 1. Missing or corrupt throws.
    */
-  async #read<T>(wanted: readonly Wanted[], kind: Kind): Promise<Map<string, T>> {
+  async #read<T>(
+    wanted: readonly Wanted[],
+    kind: Kind,
+    legacyName?: (id: string, hash: string) => string,
+  ): Promise<Map<string, T>> {
     const out = new Map<string, T>();
     const misses: (Wanted & { name: string })[] = [];
     for (const w of wanted) {
@@ -151,8 +153,8 @@ export class KvContent implements Content {
     for (const m of misses) {
       const pack = packs.get(m.pack);
       if (!pack) {
-        if (!m.legacy) throw missing(m.pack);
-        legacy.set(m.legacy, m);
+        if (!legacyName || m.hash === undefined) throw missing(m.pack);
+        legacy.set(legacyName(m.id, m.hash), m);
         continue;
       }
       const text = packValue(pack, m.id);
