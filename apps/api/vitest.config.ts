@@ -1,8 +1,9 @@
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
-import { TEST_ADMIN_TOKEN } from './test/constants.js';
+import { TEST_ADMIN_TOKEN, TEST_ASSETS } from './test/constants.js';
 
 /**
  * Two projects over the same Worker (wrangler.jsonc: KV, D1, the learner Durable Object, the rate
@@ -23,8 +24,26 @@ const raisedLimits = Object.fromEntries(
   ).map(([name, id]) => [name, { namespace_id: id, simple: RAISED }]),
 );
 
+const apiDir = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The static assets of the Worker under test: the web build (wrangler.jsonc's directory), plus
+ * content files where the web build copies a bundle's (the real content has none).
+ */
+function testAssets(): string {
+  const dir = path.join(apiDir, 'node_modules/.cache/examdown-test-assets');
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(path.join(apiDir, '../web/dist'), dir, { recursive: true });
+  mkdirSync(path.join(dir, 'api/v1/assets'), { recursive: true });
+  for (const [name, base64] of Object.entries(TEST_ASSETS)) {
+    writeFileSync(path.join(dir, 'api/v1/assets', name), Buffer.from(base64, 'base64'));
+  }
+  return dir;
+}
+
 export default defineConfig(async () => {
-  const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+  const migrationsDir = path.join(apiDir, 'migrations');
+  const assets = { directory: testAssets() };
   const migrations = await readD1Migrations(migrationsDir);
   const bindings = {
     TEST_MIGRATIONS: migrations,
@@ -48,9 +67,10 @@ export default defineConfig(async () => {
               wrangler: { configPath: './wrangler.jsonc' },
               miniflare: {
                 bindings,
-                // A second namespace the fault tests break at will (the real Worker reads CONTENT);
-                // a second D1 the migration test fills with the previous schema.
-                kvNamespaces: ['FAULT_CONTENT'],
+                assets,
+                // Namespaces the fault and upload tests break and fill at will (the real Worker
+                // reads CONTENT); a second D1 the migration test fills with the previous schema.
+                kvNamespaces: ['FAULT_CONTENT', 'UPLOAD_CONTENT'],
                 d1Databases: ['MIGRATION_DB'],
                 ratelimits: raisedLimits,
               },
@@ -60,7 +80,7 @@ export default defineConfig(async () => {
         },
         {
           plugins: [
-            cloudflareTest({ wrangler: { configPath: './wrangler.jsonc' }, miniflare: { bindings } }),
+            cloudflareTest({ wrangler: { configPath: './wrangler.jsonc' }, miniflare: { bindings, assets } }),
           ],
           test: { ...test, name: 'limits', include: ['test/limits.test.ts'] },
         },

@@ -11,16 +11,18 @@
  *   --env NAME        a wrangler environment
  *   --no-prune        keep values no live version refers to (default: delete them)
  *
- * Question versions (`public/question/<id>/<hash>` and `private/key/<id>/<hash>`) are never
- * pruned: stored attempts name the versions they drew, and their reports are rebuilt from them
- * (retention: as long as the attempts; an edited question adds two values).
+ * Question and key packs (`public/question-pack/<hash>`, `private/key-pack/<hash>`, and the
+ * per-question values of format 1) are never pruned: stored attempts name the packs they drew
+ * from, and their reports are rebuilt from them (retention: as long as the attempts; an edited
+ * question keeps the previous version of its pack pair, about 1.5 MiB at most).
  *
- * Steps: list the keys already there; write only the missing immutable values (entities are
- * named by their hash, so an unchanged question is never written again: Workers Free allows 1,000
- * KV writes a day); then switch `bundle/current` to the new content hash — readers move to the
- * new bundle only when everything it refers to is there; then, when the live bundle changed,
- * delete values that neither the new nor the previous bundle refers to (isolates still on the
- * previous one keep working).
+ * Steps: list the keys already there; write only the missing immutable values (packs are named by
+ * their hash, so an unchanged pack is never written again: Workers Free allows 1,000 KV writes a
+ * day, and editing one question writes its question pack, its key pack, the catalog and the
+ * pointer); then switch `bundle/current` to the new content hash — readers move to the new bundle
+ * only when everything it refers to is there; then, when the live bundle changed, delete values
+ * that neither the new nor the previous bundle refers to (isolates still on the previous one keep
+ * working).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,15 +32,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { KVNamespace } from '@cloudflare/workers-types';
 import type { Manifest, PrivateBundle, PublicBundle } from '@examdown/compiler/schema';
-import {
-  bundleEntries,
-  type Catalog,
-  catalogKeys,
-  KV,
-  type KvEntry,
-  PRIVATE_PREFIX,
-} from '../src/kv-layout.ts';
-import { listKeys } from './kv-keys.ts';
+import { bundleEntries, type KvEntry } from '../src/kv-layout.ts';
+import { bindingTarget, type KvTarget, publish } from './publish.ts';
 
 const require = createRequire(import.meta.url);
 const apiDir = path.resolve(import.meta.dirname, '..');
@@ -79,15 +74,11 @@ const pub: PublicBundle = {
   questions: readJson('public/questions.json'),
 };
 const priv = readJson<PrivateBundle>('private/keys.json');
-const { contentHash, catalog, entries, pointer } = await bundleEntries(pub, priv);
+const bundle = await bundleEntries(pub, priv);
+const { contentHash, entries } = bundle;
 
 /** Where the values go: the local KV (through wrangler's platform proxy), or Cloudflare's. */
-interface Target {
-  list(): Promise<string[]>;
-  get(key: string): Promise<string | null>;
-  putMany(values: KvEntry[]): Promise<void>;
-  put(key: string, value: string): Promise<void>;
-  deleteMany(keys: string[]): Promise<void>;
+interface Target extends KvTarget {
   close(): Promise<void>;
 }
 
@@ -102,15 +93,8 @@ async function localTarget(): Promise<Target> {
   });
   const kv = proxy.env[args.binding];
   if (!kv) fail(`wrangler.jsonc binds no KV namespace as ${args.binding}`);
-  const parallel = async <T>(items: T[], each: (item: T) => Promise<unknown>) => {
-    for (let i = 0; i < items.length; i += 256) await Promise.all(items.slice(i, i + 256).map(each));
-  };
   return {
-    list: () => listKeys(kv),
-    get: (key) => kv.get(key),
-    putMany: (values) => parallel(values, (e) => kv.put(e.key, e.value)),
-    put: (key, value) => kv.put(key, value),
-    deleteMany: (keys) => parallel(keys, (key) => kv.delete(key)),
+    ...bindingTarget(kv),
     close: () => proxy.dispose(),
   };
 }
@@ -145,7 +129,12 @@ function remoteTarget(): Target {
       const res = run(['kv', 'key', 'get', key, '--text']);
       return res.status !== 0 || /^Value not found/m.test(res.stdout) ? null : res.stdout;
     },
-    putMany: async (values) => void wrangler(['kv', 'bulk', 'put', file('put.json', values)]),
+    // One request of `kv bulk put` takes at most 100 MB: files of at most 50 MiB of values.
+    putMany: async (values) => {
+      for (const batch of batches(values, 50 * 1024 * 1024)) {
+        wrangler(['kv', 'bulk', 'put', file('put.json', batch)]);
+      }
+    },
     put: async (key, value) => void wrangler(['kv', 'key', 'put', key, value]),
     deleteMany: async (keys) => void wrangler(['kv', 'bulk', 'delete', file('delete.json', keys), '--force']),
     close: async () => rmSync(tmp, { recursive: true, force: true }),
@@ -154,52 +143,42 @@ function remoteTarget(): Target {
 
 const kv = args.local ? await localTarget() : remoteTarget();
 try {
-  // 1. What is there already.
-  const existing = new Set(await kv.list());
-  const previousHash = existing.has(KV.current) ? (await kv.get(KV.current))?.trim() : undefined;
-
-  // 2. The missing immutable values.
-  const missing = entries.filter((e) => !existing.has(e.key));
-  if (missing.length > 0) await kv.putMany(missing);
-
-  // 3. Switch readers to this bundle.
-  if (previousHash !== contentHash) await kv.put(pointer.key, pointer.value);
-
-  // 4. Delete what neither this nor the previous bundle refers to — only when the live bundle
-  //    changed, so isolates that have not yet seen the previous switch keep their values.
-  let pruned = 0;
-  if (!args['no-prune'] && previousHash !== contentHash) {
-    const keep = new Set([KV.current, ...catalogKeys(catalog)]);
-    if (previousHash) {
-      const previous = await kv.get(KV.catalog(previousHash));
-      if (previous) {
-        try {
-          for (const key of catalogKeys(JSON.parse(previous) as Catalog)) keep.add(key);
-        } catch {
-          // A corrupt previous catalog: nothing of it is worth keeping.
-        }
-      }
-    }
-    const garbage = [...existing].filter((key) => !keep.has(key) && !isQuestionVersion(key));
-    if (garbage.length > 0) await kv.deleteMany(garbage);
-    pruned = garbage.length;
-  }
-
+  const { written, writes, pruned } = await publish(kv, bundle, { prune: !args['no-prune'] });
   if (!args.quiet) {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const largest = Math.max(0, ...entries.map((e) => e.value.length));
     console.log(
       `uploaded bundle ${contentHash.slice(0, 12)} to KV ${args.binding} (${args.local ? 'local' : 'remote'}): ` +
-        `${entries.length} values, ${missing.length} written, ${entries.length - missing.length} unchanged, ` +
-        `${pruned} pruned; ${pub.exams.length} exams, ${pub.guides.length} guides, ${pub.questions.length} questions in ${seconds} s`,
+        `${entries.length} values (largest ${mib(largest)}), ${writes} KV writes (${mib(bytesOf(written))}; the pointer included), ` +
+        `${entries.length - written.length} unchanged, ${pruned} pruned; ` +
+        `${pub.exams.length} exams, ${pub.guides.length} guides, ${pub.questions.length} questions in ${seconds} s`,
     );
   }
 } finally {
   await kv.close();
 }
 
-/** A question's public form or key, of any version: attempts refer to them by hash. */
-function isQuestionVersion(key: string): boolean {
-  return key.startsWith('public/question/') || key.startsWith(`${PRIVATE_PREFIX}key/`);
+/** Values in order, cut into batches of at most `bytes` (a larger value goes alone). */
+function batches(values: KvEntry[], bytes: number): KvEntry[][] {
+  const out: KvEntry[][] = [];
+  let size = Number.POSITIVE_INFINITY;
+  for (const value of values) {
+    if (size + value.value.length > bytes) {
+      out.push([]);
+      size = 0;
+    }
+    out.at(-1)?.push(value);
+    size += value.value.length;
+  }
+  return out;
+}
+
+function bytesOf(values: KvEntry[]): number {
+  return values.reduce((sum, e) => sum + e.value.length, 0);
+}
+
+function mib(chars: number): string {
+  return `${(chars / 1024 / 1024).toFixed(2)} MiB`;
 }
 
 function fail(message: string): never {

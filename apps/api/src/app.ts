@@ -14,6 +14,7 @@ import type { AppEnv } from './env.js';
 import { API_VERSION, bundleUnavailable, corsFromEnv, onError } from './http.js';
 import { learnerSession } from './learner/session.js';
 import { notFound } from './not-found.js';
+import { assetPolicy, assetRoutes } from './routes/assets.js';
 import { attemptRoutes } from './routes/attempts.js';
 import { examRoutes } from './routes/exams.js';
 import { guideRoutes } from './routes/guides.js';
@@ -29,6 +30,8 @@ export const API_BASE = '/api/v1';
 export function createApp(store: BundleStore) {
   const app = router();
 
+  // Before the secure headers, so that the files' own policy is set after theirs.
+  app.use(`${API_BASE}/assets/*`, assetPolicy);
   app.use(
     '*',
     secureHeaders({
@@ -45,6 +48,7 @@ export function createApp(store: BundleStore) {
     .route(API_BASE, examRoutes)
     .route(API_BASE, guideRoutes)
     .route(API_BASE, questionRoutes)
+    .route(API_BASE, assetRoutes)
     .route(API_BASE, attemptRoutes)
     .route(API_BASE, meRoutes)
     .route(API_BASE, passkeyRoutes)

@@ -25,7 +25,10 @@ export interface Content {
   keys(ids: readonly string[]): Promise<Map<string, QuestionKey>>;
   /** Is this question embedded in a guide (try-it)? Only those can be checked anonymously. */
   isTryIt(id: string): boolean;
-  /** The entity hash of a question's live version (names its public form and its key). */
+  /**
+   * The version of a question's live form, as an attempt stores it: in KV the hash of its pack
+   * pair, which names its public form and its key (kv-layout.ts); in memory the content hash.
+   */
   entityHash(id: string): string | undefined;
   /** Questions of given versions (an attempt's form): any version ever uploaded, live or not. */
   questionVersions(refs: readonly EntityRef[]): Promise<Map<string, ServedQuestion>>;
@@ -37,7 +40,7 @@ export interface Content {
   guideIndex(): Promise<ReadonlyMap<string, GuideSummary>>;
 }
 
-/** One version of a question: its id and entity hash. */
+/** One version of a question: its id and the hash `entityHash` gave for it. */
 export interface EntityRef {
   id: string;
   hash: string;

@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   not_found: 404,
   exam_not_found: 404,
   guide_not_found: 404,
+  asset_not_found: 404,
   question_not_found: 404,
   attempt_not_found: 404,
   question_not_in_attempt: 404,

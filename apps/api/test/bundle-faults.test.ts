@@ -10,9 +10,10 @@ import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { kvBundleStore } from '../src/kv/store.js';
-import { bundleEntries, KV } from '../src/kv-layout.js';
+import { bundleEntries, KV, LEGACY_KV } from '../src/kv-layout.js';
 import { TEST_ADMIN_TOKEN } from './constants.js';
 import { fixturePrivate, fixturePublic } from './fixtures.js';
+import { kvApi } from './helpers.js';
 
 const kv = env.FAULT_CONTENT;
 const ATTEMPT = 'AAAAAAAAAAAAAAAAAAAAAA.aa';
@@ -27,31 +28,14 @@ async function clear() {
 }
 
 async function upload() {
-  const { entries, pointer } = await bundleEntries(fixturePublic, fixturePrivate);
+  const { entries, pointer, catalog } = await bundleEntries(fixturePublic, fixturePrivate);
   await Promise.all(entries.map((e) => kv.put(e.key, e.value)));
   await kv.put(pointer.key, pointer.value);
-  return { entries, pointer };
+  return { entries, pointer, catalog };
 }
 
 /** A fresh app (fresh isolate cache) that re-reads the pointer on every request. */
-function freshApp() {
-  const app = createApp(kvBundleStore({ binding: 'FAULT_CONTENT', pointerTtlMs: 0 }));
-  return async (method: string, path: string, init: { body?: unknown; token?: string } = {}) => {
-    const headers: Record<string, string> = {};
-    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-    if (init.token) headers.Authorization = `Bearer ${init.token}`;
-    const res = await app.fetch(
-      new Request(`http://examdown.test/api/v1${path}`, {
-        method,
-        headers,
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      }),
-      env,
-    );
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, text, body: JSON.parse(text) };
-  };
-}
+const freshApp = () => kvApi('FAULT_CONTENT');
 
 /** Every route that needs the bundle, with a well-formed request. */
 const ROUTES: [string, string, { body?: unknown; token?: string }?][] = [
@@ -101,13 +85,28 @@ describe('a missing or corrupt bundle: 503 bundle_unavailable with the reason, n
 
   it('the catalog is missing (an interrupted upload)', async () => {
     await kv.put(KV.current, fixturePublic.manifest.contentHash);
-    await expectAllUnavailable(freshApp(), /bundle\/catalog\/f+ is corrupt: missing/);
+    await expectAllUnavailable(freshApp(), /bundle\/catalog-v2\/f+ is corrupt: missing/);
+  });
+
+  it('the catalog is of the older layout (format 1, one value per question): upload again', async () => {
+    await kv.put(KV.current, fixturePublic.manifest.contentHash);
+    await kv.put(LEGACY_KV.catalog(fixturePublic.manifest.contentHash), '{"format":1}');
+    await expectAllUnavailable(
+      freshApp(),
+      /bundle\/catalog\/f+ is of an older layout \(catalog format 1, .*\): upload the bundle again/,
+    );
+    // A catalog of format 1 under the new name (hand-made) is refused as such too.
+    const { entries } = await upload();
+    const key = KV.catalog(fixturePublic.manifest.contentHash);
+    const catalog = JSON.parse(entries.find((e) => e.key === key)?.value ?? '{}');
+    await kv.put(key, JSON.stringify({ ...catalog, format: 1 }));
+    await expectAllUnavailable(freshApp(), /is corrupt: format 1 is not 2/);
   });
 
   it('the catalog is not JSON', async () => {
     await upload();
     await kv.put(KV.catalog(fixturePublic.manifest.contentHash), '{"format":1,"manifest":');
-    await expectAllUnavailable(freshApp(), /bundle\/catalog\/f+ is corrupt: not JSON/);
+    await expectAllUnavailable(freshApp(), /bundle\/catalog-v2\/f+ is corrupt: not JSON/);
   });
 
   it('the catalog is of another schema version, or lacks its manifest', async () => {
@@ -131,29 +130,41 @@ describe('a missing or corrupt bundle: 503 bundle_unavailable with the reason, n
     );
   });
 
-  it('a corrupt or missing entity: 503 on the routes that read it, the rest keeps serving', async () => {
-    const { entries } = await upload();
+  it('a corrupt or missing pack: 503 on the routes that read it, the rest keeps serving', async () => {
+    const { entries, catalog } = await upload();
     const call = freshApp();
     // fx-alpha-02 is the fixture guide's try-it question: the only one the check route answers.
-    const question = entries.find((e) => e.key.startsWith('public/question/fx-alpha-03/'));
-    const key = entries.find((e) => e.key.startsWith('private/key/fx-alpha-02/'));
-    if (!question || !key) throw new Error('fixture entries');
-    await kv.put(question.key, 'not json');
-    await kv.delete(key.key);
+    const packOf = (id: string) => catalog.questionPacks[catalog.questions[id] as number] as string;
+    const fx = packOf('fx-alpha-02');
+    const other = catalog.questionPacks.find((h) => h !== fx) as string;
+    const otherId = Object.keys(catalog.questions).find((id) => packOf(id) === other) as string;
+    expect(otherId).toBeDefined();
+    const publicPack = entries.find((e) => e.key === KV.questionPack(fx));
+    if (!publicPack) throw new Error('fixture entries');
+    await kv.put(KV.keyPack(fx), 'not a pack');
 
-    const get = await call('GET', '/questions/fx-alpha-03');
-    expect(get.status).toBe(503);
-    expect(get.body.error).toEqual({
-      code: 'bundle_unavailable',
-      message: expect.stringMatching(/public\/question\/fx-alpha-03\/[0-9a-f]{12} is corrupt: not JSON/),
-    });
     const check = await call('POST', '/questions/fx-alpha-02/check', { body: { answer: ['b'] } });
     expect(check.status).toBe(503);
-    expect(check.body.error.message).toMatch(/private\/key\/fx-alpha-02\/[0-9a-f]{12} is missing from KV/);
+    expect(check.body.error).toEqual({
+      code: 'bundle_unavailable',
+      message: expect.stringMatching(/private\/key-pack\/[0-9a-f]{12} is corrupt: not a pack/),
+    });
+    // One value of a pack is not JSON: only that question fails.
+    // (the same length: the other values' places in the pack stay right)
+    await kv.put(publicPack.key, publicPack.value.replace('"id":"fx-alpha-03"', '"id"!"fx-alpha-03"'));
+    const get = await freshApp()('GET', '/questions/fx-alpha-03');
+    expect(get.status).toBe(503);
+    expect(get.body.error.message).toMatch(/public\/question-pack\/[0-9a-f]{12} is corrupt: not JSON/);
+    expect((await freshApp()('GET', '/questions/fx-alpha-04')).status).toBe(200);
+    // A pack missing altogether.
+    await kv.delete(KV.questionPack(other));
+    const lost = await freshApp()('GET', `/questions/${otherId}`);
+    expect(lost.status).toBe(503);
+    expect(lost.body.error.message).toMatch(/public\/question-pack\/[0-9a-f]{12} is missing from KV/);
     // Everything else is unaffected.
     expect((await call('GET', '/healthz')).status).toBe(200);
-    expect((await call('GET', '/questions/fx-alpha-04')).status).toBe(200);
     expect((await call('GET', '/exams/fx')).status).toBe(200);
+    expect((await call('GET', '/guides/fixture-guide')).status).toBe(200);
   });
 
   it('recovers without a restart once a good bundle is uploaded', async () => {
@@ -192,8 +203,11 @@ describe('a missing or corrupt bundle: 503 bundle_unavailable with the reason, n
       });
       expect(saved.status).toBe(200);
     }
-    // One grading key vanishes: the submit freezes the attempt, then cannot grade it.
-    const lostKey = entries.find((e) => e.key.startsWith(`private/key/${questions[0]?.id}/`));
+    // One pack of grading keys vanishes: the submit freezes the attempt, then cannot grade it.
+    const { questions: index, questionPacks } = JSON.parse(
+      entries.find((e) => e.key === KV.catalog(fixturePublic.manifest.contentHash))?.value ?? '{}',
+    );
+    const lostKey = entries.find((e) => e.key === KV.keyPack(questionPacks[index[questions[0]?.id ?? '']]));
     if (!lostKey) throw new Error('fixture entries');
     await kv.delete(lostKey.key);
     const failed = await call('POST', `/attempts/${id}/submit`, { token });

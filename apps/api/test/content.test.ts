@@ -142,6 +142,7 @@ describe('content routes over the real bundle', () => {
     expect(res.body.openapi).toBe('3.0.3');
     expect(Object.keys(res.body.paths).sort()).toEqual(
       [
+        '/api/v1/assets/{name}',
         '/api/v1/attempts/{id}',
         '/api/v1/attempts/{id}/answers/{questionId}',
         '/api/v1/attempts/{id}/report',

@@ -7,6 +7,7 @@ declare global {
       TEST_MIGRATIONS: D1Migration[];
       ADMIN_TOKEN: string;
       FAULT_CONTENT: KVNamespace;
+      UPLOAD_CONTENT: KVNamespace;
       MIGRATION_DB: D1Database;
     }
   }

@@ -141,3 +141,37 @@ export const fixturePrivate: PrivateBundle = { contentHash: FIXTURE_HASH, keys: 
 export function fixtureBundle(): LoadedBundle {
   return loadBundle(fixturePublic, fixturePrivate);
 }
+
+/** `questions` questions of about 1 KB (and keys of about 700 B) over 4 exams, `guides` guides of 5 KB. */
+export function syntheticBank(questions: number, guides: number) {
+  const base = fixturePublic.questions[0] as PublicQuestion;
+  const baseKey = fixturePrivate.keys[0] as QuestionKey;
+  const baseGuide = fixturePublic.guides[0] as Guide;
+  const words = (n: number, seed: number) =>
+    Array.from({ length: n }, (_, i) => `w${((seed * 7919 + i * 104729) % 9973).toString(36)}`).join(' ');
+  const qs: PublicQuestion[] = [];
+  const keys: QuestionKey[] = [];
+  const byExam: Record<string, Record<string, string[]>> = {};
+  for (let i = 0; i < questions; i++) {
+    const exam = `syn-${i % 4}`;
+    const id = `${exam}-${String(Math.floor(i / 4)).padStart(5, '0')}`;
+    qs.push({ ...base, id, exam, domain: 'd', stemHtml: `<p>${words(120, i)}</p>` });
+    keys.push({ ...baseKey, id, explanationHtml: `<p>${words(80, i + 1)}</p>` });
+    const domains = byExam[exam] ?? { d: [] };
+    byExam[exam] = domains;
+    domains.d?.push(id);
+  }
+  const hash = 'a'.repeat(64);
+  const pub: PublicBundle = {
+    manifest: { ...fixturePublic.manifest, contentHash: hash, questionsByExam: byExam },
+    exams: [],
+    guides: Array.from({ length: guides }, (_, i) => ({
+      ...baseGuide,
+      slug: `guide-${i}`,
+      html: `<p>${words(600, i)}</p>`,
+      questionIds: [],
+    })),
+    questions: qs,
+  };
+  return { pub, priv: { contentHash: hash, keys } };
+}

@@ -7,6 +7,7 @@ import manifestJson from '@examdown/content/bundle/public/manifest.json';
 import questionsJson from '@examdown/content/bundle/public/questions.json';
 import { createApp } from '../src/app.js';
 import { memoryBundleStore } from '../src/bundle-store.js';
+import { kvBundleStore } from '../src/kv/store.js';
 import { fixtureBundle } from './fixtures.js';
 
 /** The real compiled bundle (packages/content/bundle), as the Worker serves it. */
@@ -63,6 +64,15 @@ async function send(fetcher: Fetch, method: string, path: string, o: CallOptions
 /** The real Worker (its default export, over the real bundle in the test KV: seed-content.ts). */
 export function api(method: string, path: string, o?: CallOptions): Promise<Sent> {
   return send((r) => exports.default.fetch(r), method, path, o);
+}
+
+/**
+ * The real app over the bundle in another KV namespace (`binding`, one a test fills or breaks at
+ * will): a fresh isolate cache, and the pointer re-read on every request.
+ */
+export function kvApi(binding: string) {
+  const app = createApp(kvBundleStore({ binding, pointerTtlMs: 0 }));
+  return (method: string, path: string, o?: CallOptions) => send((r) => app.fetch(r, env), method, path, o);
 }
 
 const fixtureApp = createApp(memoryBundleStore(fixtureBundle()));

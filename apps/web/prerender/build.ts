@@ -7,9 +7,10 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ASSET_URL_PREFIX } from '@examdown/compiler';
 import type { PreloadData } from '../src/preload.ts';
 import { pageScripts, readManifest } from './assets.ts';
-import { loadPublicBundle } from './content.ts';
+import { copyBundleAssets, loadPublicBundle } from './content.ts';
 import { clientData, pageData } from './data.ts';
 import { writeDiscoveryFiles, writeOgImages } from './discovery.ts';
 import { renderDocument } from './document.ts';
@@ -64,9 +65,11 @@ async function main(): Promise<void> {
   }
   await writeDiscoveryFiles(DIST, site, bundle, pages);
   const images = await writeOgImages(DIST, pages);
+  const files = copyBundleAssets(DIST, ASSET_URL_PREFIX);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(
-    `prerendered ${pages.length + 1} pages, ${images} Open Graph images, sitemap, robots, feed for ${site.origin} in ${seconds} s\n`,
+    `prerendered ${pages.length + 1} pages, ${images} Open Graph images, sitemap, robots, feed for ${site.origin}; ` +
+      `${files} content files in ${seconds} s\n`,
   );
 }
 

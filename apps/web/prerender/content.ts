@@ -3,7 +3,7 @@
  * compiler's own schema: the prerendered pages, discovery files and Open Graph images are built
  * from exactly what the API serves. The private half (keys) is never read here.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Exam, type Guide, type GuideSummary, PublicBundle } from '@examdown/compiler/schema';
@@ -32,6 +32,19 @@ export function loadPublicBundle(dir = defaultBundleDir()): PublicBundle {
     guides: read('guides.json'),
     questions: read('questions.json'),
   });
+}
+
+/**
+ * Copies the files the content links to (bundle `public/assets/<hash>.<ext>`) to where the content
+ * links them, /api/v1/assets/ (the compiler's ASSET_URL_PREFIX), among the static assets: the
+ * Worker's GET /api/v1/assets/:name serves them from there, with their headers
+ * (apps/api/src/routes/assets.ts). Returns how many.
+ */
+export function copyBundleAssets(dist: string, prefix: string, dir = defaultBundleDir()): number {
+  const from = path.join(dir, 'assets');
+  if (!existsSync(from)) return 0;
+  cpSync(from, path.join(dist, ...prefix.split('/').filter(Boolean)), { recursive: true });
+  return readdirSync(from).length;
 }
 
 /** The fields of a guide that lists show (the API's GuideSummary). */

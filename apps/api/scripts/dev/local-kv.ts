@@ -8,8 +8,8 @@
 import path from 'node:path';
 import type { KVNamespace } from '@cloudflare/workers-types';
 import type { PrivateBundle, PublicBundle } from '@examdown/compiler/schema';
-import { bundleEntries, KV } from '../../src/kv-layout.ts';
-import { listKeys } from '../kv-keys.ts';
+import { bundleEntries } from '../../src/kv-layout.ts';
+import { bindingTarget, publish } from '../publish.ts';
 
 export interface LocalKv {
   publish(pub: PublicBundle, priv: PrivateBundle): Promise<{ contentHash: string; written: number }>;
@@ -24,23 +24,14 @@ export async function openLocalKv(apiDir: string, persistTo: string, binding = '
   });
   const kv = proxy.env[binding];
   if (!kv) throw new Error(`wrangler.jsonc binds no KV namespace as ${binding}`);
-  const known = new Set(await listKeys(kv));
-  let live = known.has(KV.current) ? ((await kv.get(KV.current)) ?? '').trim() : '';
+  const target = bindingTarget(kv);
+  const existing = new Set(await target.list());
 
   return {
     async publish(pub, priv) {
-      const { contentHash, entries, pointer } = await bundleEntries(pub, priv);
-      const missing = entries.filter((e) => !known.has(e.key));
-      for (let i = 0; i < missing.length; i += 256) {
-        await Promise.all(missing.slice(i, i + 256).map((e) => kv.put(e.key, e.value)));
-      }
-      for (const e of missing) known.add(e.key);
-      if (live !== contentHash) {
-        await kv.put(pointer.key, pointer.value);
-        known.add(pointer.key);
-        live = contentHash;
-      }
-      return { contentHash, written: missing.length };
+      const bundle = await bundleEntries(pub, priv);
+      const { written } = await publish(target, bundle, { existing });
+      return { contentHash: bundle.contentHash, written: written.length };
     },
     close: () => proxy.dispose(),
   };

@@ -7,6 +7,7 @@
  * - streams everything else through untouched (status, headers, bodies, redirects).
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { ASSET_PATH, assetHeaders } from '../../src/assets.ts';
 import { CLIENT_PATH, EVENTS_PATH, PREVIEW_CLIENT, PREVIEW_STYLE, STYLE_PATH } from './client-script.ts';
 
 export interface PreviewEvent {
@@ -36,17 +37,7 @@ export interface ProxyOptions {
   livePages?: () => boolean;
 }
 
-const ASSET_PREFIX = '/api/v1/assets/';
-const TYPES: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  svg: 'image/svg+xml',
-  webp: 'image/webp',
-  avif: 'image/avif',
-  pdf: 'application/pdf',
-};
+const ASSET_PREFIX = `${ASSET_PATH}/`;
 
 export function startProxy(options: ProxyOptions): Promise<PreviewProxy> {
   const streams = new Set<ServerResponse>();
@@ -60,18 +51,14 @@ export function startProxy(options: ProxyOptions): Promise<PreviewProxy> {
       res.end(PREVIEW_CLIENT);
       return;
     }
-    if (url.startsWith(ASSET_PREFIX)) {
-      const name = url.slice(ASSET_PREFIX.length);
-      const bytes = options.assets?.()[name];
-      if (!bytes) {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end('no such asset in the current content');
-        return;
-      }
-      const type = TYPES[name.split('.').at(-1) ?? ''] ?? 'application/octet-stream';
-      // Named by content: the same name always means the same bytes.
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'public, max-age=31536000, immutable' });
-      res.end(bytes);
+    // The live content's files, with the headers the Worker gives them (src/assets.ts); any
+    // other name goes to the Worker, which serves the web build's copy or a JSON 404.
+    const name = url.startsWith(ASSET_PREFIX) ? url.slice(ASSET_PREFIX.length) : undefined;
+    const bytes = name === undefined ? undefined : options.assets?.()[name];
+    const headers = name === undefined ? undefined : assetHeaders(name);
+    if (bytes && headers && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(200, { ...headers, 'content-length': bytes.length });
+      res.end(req.method === 'HEAD' ? undefined : bytes);
       return;
     }
     if (url === STYLE_PATH) {
@@ -161,7 +148,9 @@ function forward(req: IncomingMessage, res: ServerResponse, port: number, shell?
         const headers = { ...up.headers };
         // Content is cached for minutes in production; in dev every response is revalidated
         // (the ETag names the content hash, so an unchanged answer is still a cheap 304).
-        if (req.url?.startsWith('/api/') && /max-age=[1-9]/.test(String(headers['cache-control'] ?? ''))) {
+        // Content files are named by their bytes: those keep their immutable caching.
+        const api = req.url?.startsWith('/api/') && !req.url.startsWith(ASSET_PREFIX);
+        if (api && /max-age=[1-9]/.test(String(headers['cache-control'] ?? ''))) {
           headers['cache-control'] = 'no-cache';
         }
         // The web client's hashed build files never change under one name: let a reload skip them.

@@ -1,12 +1,13 @@
 /**
- * The live bundle read from Workers KV: the catalog of one content hash in memory, entities read
- * on demand (questions and keys in bulk reads of up to 100) through the isolate's LRU cache.
+ * The live bundle read from Workers KV: the catalog of one content hash in memory, packs read on
+ * demand (one KV read each, in parallel) through the isolate's LRU cache, which keeps both the packs
+ * (their index decoded, their values as text) and every entity parsed out of them.
  */
 import type { KVNamespace } from '@cloudflare/workers-types';
 import type { Exam, Guide, GuideSummary, Manifest, QuestionKey } from '@examdown/compiler/schema';
 import { BundleError, type ExamIndex, type ServedQuestion } from '../bundle.js';
 import type { Content, EntityRef } from '../bundle-store.js';
-import { type Catalog, KV } from '../kv-layout.js';
+import { type Catalog, type DecodedPack, decodePack, KV, LEGACY_KV, packValue } from '../kv-layout.js';
 import type { LruCache } from './lru-cache.js';
 
 /** KV's edge cache TTL for immutable values. */
@@ -27,6 +28,15 @@ export interface Snapshot {
   /** Question ids embedded in guides. */
   tryIt: Set<string>;
 }
+
+/** One entity to read: its pack, and (a version) its hash, which may name a value of format 1. */
+interface Wanted {
+  id: string;
+  pack: string;
+  hash?: string;
+}
+
+type Kind = 'question' | 'guide';
 
 export class KvContent implements Content {
   readonly contentHash: string;
@@ -52,53 +62,55 @@ export class KvContent implements Content {
   }
 
   questions(ids: readonly string[]): Promise<Map<string, ServedQuestion>> {
-    return this.#entities(ids, this.#snapshot.catalog.questions, KV.question, 'id');
+    return this.#live(ids, KV.questionPack);
   }
 
   keys(ids: readonly string[]): Promise<Map<string, QuestionKey>> {
-    return this.#entities(ids, this.#snapshot.catalog.questions, KV.key, 'id');
+    return this.#live(ids, KV.keyPack);
   }
 
   isTryIt(id: string): boolean {
     return this.#snapshot.tryIt.has(id);
   }
 
+  /** The hash of the live question's pack: names its public form and its key (an attempt keeps it). */
   entityHash(id: string): string | undefined {
-    const { questions } = this.#snapshot.catalog;
-    return Object.hasOwn(questions, id) ? questions[id] : undefined;
+    const { questions, questionPacks } = this.#snapshot.catalog;
+    return Object.hasOwn(questions, id) ? questionPacks[questions[id] as number] : undefined;
   }
 
   questionVersions(refs: readonly EntityRef[]): Promise<Map<string, ServedQuestion>> {
-    return this.#versions(refs, KV.question);
+    return this.#read(
+      refs.map((r) => ({ id: r.id, pack: KV.questionPack(r.hash), hash: r.hash })),
+      'question',
+      LEGACY_KV.question,
+    );
   }
 
   keyVersions(refs: readonly EntityRef[]): Promise<Map<string, QuestionKey>> {
-    return this.#versions(refs, KV.key);
-  }
-
-  /** Entities of given versions; a version missing in KV throws (uploads never prune them). */
-  async #versions<T>(refs: readonly EntityRef[], name: (id: string, hash: string) => string) {
-    const names = new Map(refs.map((r) => [r.id, name(r.id, r.hash)]));
-    const values = await this.#fetch([...names.values()]);
-    const out = new Map<string, T>();
-    for (const [id, key] of names) {
-      const value = values.get(key) as Record<string, unknown> | undefined;
-      if (!value || typeof value !== 'object' || value.id !== id) {
-        throw new BundleError(`${key} is corrupt: it is not the question ${id}`);
-      }
-      out.set(id, value as T);
-    }
-    return out;
+    return this.#read(
+      refs.map((r) => ({ id: r.id, pack: KV.keyPack(r.hash), hash: r.hash })),
+      'question',
+      LEGACY_KV.key,
+    );
   }
 
   async guide(slug: string): Promise<Guide | undefined> {
-    return (await this.#entities<Guide>([slug], this.#snapshot.catalog.guides, KV.guide, 'slug')).get(slug);
+    const { guides, guidePacks } = this.#snapshot.catalog;
+    if (!Object.hasOwn(guides, slug)) return undefined;
+    const pack = KV.guidePack(guidePacks[guides[slug] as number] as string);
+    return (await this.#read<Guide>([{ id: slug, pack }], 'guide')).get(slug);
   }
 
   async guideSummaries(): Promise<readonly GuideSummary[]> {
     const key = this.#snapshot.catalog.guideList;
-    const values = await this.#fetch([key]);
-    const list = values.get(key);
+    let list = this.#cache.get(key);
+    if (list === undefined) {
+      const text = (await readTexts(this.#kv, [key])).get(key);
+      if (typeof text !== 'string') throw missing(key);
+      list = parseJson(text, key);
+      this.#cache.set(key, list, text.length);
+    }
     if (!Array.isArray(list)) throw new BundleError(`${key} is corrupt: not a list`);
     return list as GuideSummary[];
   }
@@ -108,59 +120,108 @@ export class KvContent implements Content {
     return this.#snapshot.guideIndex;
   }
 
-  /** Entities by id: ids the catalog does not know are absent; a known one missing in KV throws. */
-  async #entities<T>(
-    ids: readonly string[],
-    index: Record<string, string>,
-    name: (id: string, hash: string) => string,
-    idField: 'id' | 'slug',
-  ): Promise<Map<string, T>> {
-    const names = new Map<string, string>();
+  /** Live questions (or keys) by id: ids the catalog does not know are absent. */
+  #live<T>(ids: readonly string[], name: (hash: string) => string): Promise<Map<string, T>> {
+    const wanted: Wanted[] = [];
     for (const id of ids) {
-      if (Object.hasOwn(index, id)) names.set(id, name(id, index[id] as string));
+      const hash = this.entityHash(id);
+      if (hash !== undefined) wanted.push({ id, pack: name(hash) });
     }
-    const values = await this.#fetch([...names.values()]);
+    return this.#read(wanted, 'question');
+  }
+
+  /**
+   * Entities out of their packs: the isolate's cache, else the pack (cached, else KV), else — for
+   * a version drawn before packs — its own value of format 1. Missing or corrupt throws.
+   */
+  async #read<T>(
+    wanted: readonly Wanted[],
+    kind: Kind,
+    legacyName?: (id: string, hash: string) => string,
+  ): Promise<Map<string, T>> {
     const out = new Map<string, T>();
-    for (const [id, key] of names) {
-      const value = values.get(key) as Record<string, unknown> | undefined;
-      if (!value || typeof value !== 'object' || value[idField] !== id) {
-        throw new BundleError(
-          `${key} is corrupt: it is not the ${idField === 'id' ? 'question' : 'guide'} ${id}`,
-        );
+    const misses: (Wanted & { name: string })[] = [];
+    for (const w of wanted) {
+      const name = `${w.pack}#${w.id}`;
+      const value = this.#cache.get(name);
+      if (value === undefined) misses.push({ ...w, name });
+      else out.set(w.id, value as T);
+    }
+    if (misses.length === 0) return out;
+    const packs = await this.#packs([...new Set(misses.map((m) => m.pack))]);
+    const legacy = new Map<string, Wanted>();
+    for (const m of misses) {
+      const pack = packs.get(m.pack);
+      if (!pack) {
+        if (!legacyName || m.hash === undefined) throw missing(m.pack);
+        legacy.set(legacyName(m.id, m.hash), m);
+        continue;
       }
-      out.set(id, value as T);
+      const text = packValue(pack, m.id);
+      if (text === undefined) throw new BundleError(`${m.pack} is corrupt: it has no ${kind} ${m.id}`);
+      out.set(m.id, this.#entity(text, m.id, kind, m.pack, m.name) as T);
+    }
+    if (legacy.size > 0) {
+      const texts = await readAll(this.#kv, [...legacy.keys()]);
+      for (const [key, m] of legacy) {
+        const text = texts.get(key);
+        // Neither a pack nor a value of format 1: say what this layout expected.
+        if (typeof text !== 'string') throw missing(m.pack);
+        out.set(m.id, this.#entity(text, m.id, kind, key, key) as T);
+      }
     }
     return out;
   }
 
-  /** Parsed values of immutable keys: the isolate's cache, else KV (bulk reads). */
-  async #fetch(keys: readonly string[]): Promise<Map<string, unknown>> {
-    const out = new Map<string, unknown>();
-    const missing: string[] = [];
-    for (const key of keys) {
-      const value = this.#cache.get(key);
-      if (value === undefined) missing.push(key);
-      else out.set(key, value);
+  /** One entity parsed, checked to be the one asked for, and cached under `name`. */
+  #entity(text: string, id: string, kind: Kind, where: string, name: string): unknown {
+    const value = parseJson(text, where) as Record<string, unknown> | null;
+    if (!value || typeof value !== 'object' || value[kind === 'question' ? 'id' : 'slug'] !== id) {
+      throw new BundleError(`${where} is corrupt: it is not the ${kind} ${id}`);
     }
-    if (missing.length === 0) return out;
-    const chunks: string[][] = [];
-    for (let i = 0; i < missing.length; i += BULK_GET_MAX) chunks.push(missing.slice(i, i + BULK_GET_MAX));
-    await Promise.all(
-      chunks.map(async (chunk) => {
-        const texts = await readTexts(this.#kv, chunk);
-        for (const key of chunk) {
-          const text = texts.get(key);
-          if (text === null || text === undefined) {
-            throw new BundleError(`${key} is missing from KV: the upload did not finish (run it again)`);
-          }
-          const value = parseJson(text, key);
-          this.#cache.set(key, value, text.length);
-          out.set(key, value);
-        }
-      }),
+    this.#cache.set(name, value, text.length);
+    return value;
+  }
+
+  /** Decoded packs by key (the isolate's cache, else KV); a pack missing in KV is absent. */
+  async #packs(keys: readonly string[]): Promise<Map<string, DecodedPack>> {
+    const out = new Map<string, DecodedPack>();
+    const fetch: string[] = [];
+    for (const key of keys) {
+      const pack = this.#cache.get(key) as DecodedPack | undefined;
+      if (pack === undefined) fetch.push(key);
+      else out.set(key, pack);
+    }
+    if (fetch.length === 0) return out;
+    // One read per pack, in parallel: a bulk read returns its values inside one JSON document,
+    // which the isolate would parse whole (every pack's text escaped once more) — for packs of a
+    // megabyte that is most of a cold start's CPU.
+    const texts = new Map(
+      await Promise.all(
+        fetch.map(async (key) => [key, (await readTexts(this.#kv, [key])).get(key)] as const),
+      ),
     );
+    for (const key of fetch) {
+      const text = texts.get(key);
+      if (typeof text !== 'string') continue;
+      const pack = decodePack(text);
+      if (!pack) throw new BundleError(`${key} is corrupt: not a pack (${preview(text)})`);
+      this.#cache.set(key, pack, text.length);
+      out.set(key, pack);
+    }
     return out;
   }
+}
+
+const missing = (key: string) =>
+  new BundleError(`${key} is missing from KV: the upload did not finish (run it again)`);
+
+/** Texts of many keys, in bulk reads of up to 100. */
+async function readAll(kv: Kv, keys: readonly string[]): Promise<Map<string, string | null>> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < keys.length; i += BULK_GET_MAX) chunks.push(keys.slice(i, i + BULK_GET_MAX));
+  const maps = await Promise.all(chunks.map((chunk) => readTexts(kv, chunk)));
+  return new Map(maps.flatMap((m) => [...m]));
 }
 
 async function readTexts(kv: Kv, keys: string[]): Promise<Map<string, string | null>> {

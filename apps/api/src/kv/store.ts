@@ -6,7 +6,7 @@
  */
 import { BundleError, checkSchemaVersion, indexExams } from '../bundle.js';
 import type { BundleStore } from '../bundle-store.js';
-import { Catalog, KV } from '../kv-layout.js';
+import { CATALOG_FORMAT, Catalog, KV, LEGACY_KV } from '../kv-layout.js';
 import {
   IMMUTABLE_CACHE_TTL,
   type Kv,
@@ -91,9 +91,11 @@ export function kvBundleStore(options: KvBundleStoreOptions = {}): BundleStore {
 
 async function loadSnapshot(kv: Kv, hash: string): Promise<Snapshot> {
   const key = KV.catalog(hash);
-  const catalog = parseCatalog(await readJson(kv, key, IMMUTABLE_CACHE_TTL), hash, key);
+  const value = await readJson(kv, key, IMMUTABLE_CACHE_TTL);
+  if (value === null) await refuseLegacy(kv, hash);
+  const catalog = parseCatalog(value, hash, key);
   const has = (id: string) => Object.hasOwn(catalog.questions, id);
-  const tryIt = new Set(catalog.tryIt ?? []);
+  const tryIt = new Set(catalog.tryIt);
   return {
     contentHash: hash,
     catalog,
@@ -102,6 +104,25 @@ async function loadSnapshot(kv: Kv, hash: string): Promise<Snapshot> {
     exams: indexExams(catalog.exams, catalog.manifest, has, tryIt),
     examList: catalog.exams,
   };
+}
+
+/**
+ * A bundle uploaded by an older upload script (catalog format 1: one value per question, key and
+ * guide) is not read: say so, and how to fix it, rather than "missing".
+ */
+async function refuseLegacy(kv: Kv, hash: string): Promise<void> {
+  const key = LEGACY_KV.catalog(hash);
+  let legacy: string | null;
+  try {
+    legacy = await kv.get(key, { cacheTtl: IMMUTABLE_CACHE_TTL });
+  } catch {
+    return;
+  }
+  if (legacy === null) return;
+  throw new BundleError(
+    `${key} is of an older layout (catalog format 1, one KV value per question), this Worker reads ` +
+      `format ${CATALOG_FORMAT} (packs): upload the bundle again (npm run upload -w @examdown/api, or npm run deploy)`,
+  );
 }
 
 /** The catalog of `hash`, or a BundleError saying what is wrong with it. */
