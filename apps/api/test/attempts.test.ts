@@ -330,7 +330,12 @@ describe('attempt errors', () => {
       [PRO, { mode: 'practice', count: 2.5 }, 400, 'invalid_request'],
       [PRO, { mode: 'practice', domains: [] }, 400, 'invalid_request'],
       [PRO, { mode: 'practice', domains: ['ml-solution-desgin'] }, 422, 'unknown_domain'],
-      [ASSOCIATE, { mode: 'practice', domains: ['model-deployment'], count: 40 }, 422, 'not_enough_questions'],
+      [
+        ASSOCIATE,
+        { mode: 'practice', domains: ['model-deployment'], count: 40 },
+        422,
+        'not_enough_questions',
+      ],
       // Practice attempts are capped at 60 questions.
       [PRO, { mode: 'practice', count: 61 }, 400, 'invalid_request'],
     ];
