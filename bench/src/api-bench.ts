@@ -90,6 +90,7 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH) 
       bank,
       exam: exam.id,
       cold: cpu.cold,
+      startReturning: cpu.startReturning,
       profiled: cpu.profiled,
       sched: cpu.sched,
       load,

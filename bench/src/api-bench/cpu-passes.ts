@@ -22,6 +22,12 @@ const SPIN_ROUNDS = 20;
 export interface CpuPasses {
   /** The first requests of a fresh isolate, ms. */
   cold: { exam: number; start: number; submit: number };
+  /**
+   * Start for returning learners (their objects exist, with a few attempts each): the profiled
+   * start pass creates a new learner object per request, which under wrangler dev happens in the
+   * Worker's isolate.
+   */
+  startReturning: ProfiledRun;
   profiled: Record<RouteName, ProfiledRun>;
   /** schedstat ms per request. */
   sched: Record<RouteName, number[]>;
@@ -101,6 +107,13 @@ export async function measureCpu(
     profiledAttempts.push(await api.start(examId));
   });
   profiled.save = await profile(n, (i) => api.save(profiledAttempts[i] as Attempt, 0));
+  // The same start as returning learners of their own (a learner holds at most 20 open
+  // attempts): each starts one attempt unprofiled, then 15 more.
+  const returningLearners: (string | undefined)[] = [];
+  for (let k = 0; k < Math.ceil(n / 15); k++) returningLearners.push((await api.start(examId)).learnerToken);
+  const startReturning = await profile(n, async (i) => {
+    await api.start(examId, returningLearners[Math.floor(i / 15)]);
+  });
 
   log(`CPU: process (schedstat) pass (${n} requests per route) …`);
   sched.bare = (await schedstatRequests(workerdPid, n, () => api.bare())).perRequest;
@@ -145,5 +158,5 @@ export async function measureCpu(
     profilerFactor: 1,
   };
   calibration.profilerFactor = round(calibration.nodeMs / calibration.profilerMedianMs);
-  return { cold, profiled, sched, calibration, heapMiB, saveLoop, loadPool };
+  return { cold, startReturning, profiled, sched, calibration, heapMiB, saveLoop, loadPool };
 }

@@ -30,7 +30,7 @@ export function printCalibration(cpu: CpuPasses): void {
 
 export function report(
   r: Designs &
-    Pick<CpuPasses, 'cold' | 'profiled' | 'sched'> & {
+    Pick<CpuPasses, 'cold' | 'profiled' | 'sched' | 'startReturning'> & {
       bank: Bank;
       exam: string;
       load: LoadResults;
@@ -174,6 +174,30 @@ export function report(
     ],
   );
 
+  const returning = r.startReturning;
+  const startReturning = {
+    worker: { median: round(median(returning.perRequest)), p99: round(percentile(returning.perRequest, 99)) },
+    learner: returning.learner
+      ? {
+          median: round(median(returning.learner.perRequest)),
+          p99: round(percentile(returning.learner.perRequest, 99)),
+        }
+      : null,
+    hotFunctions: returning.hotFunctions,
+  };
+  printTable('Start attempt (60 q) by returning learners (their objects exist), ms', [
+    ['', 'Worker isolate p50 / p99', 'learner object p50 / p99', 'Worker: top self time'],
+    [
+      LABELS.start,
+      `${startReturning.worker.median} / ${startReturning.worker.p99}`,
+      startReturning.learner ? `${startReturning.learner.median} / ${startReturning.learner.p99}` : '–',
+      startReturning.hotFunctions
+        .slice(0, 4)
+        .map((h) => `${h.fn} ${h.msPerRequest}`)
+        .join(' · '),
+    ],
+  ]);
+
   printTable(
     'Where the isolate CPU goes: the 5 functions with the most self time, ms per request (`(program)`: V8 and runtime native code)',
     [
@@ -279,6 +303,7 @@ export function report(
     cpu: {
       routes,
       cold: { examMs: round(r.cold.exam), startMs: round(r.cold.start), submitMs: round(r.cold.submit) },
+      startReturning,
     },
     load: loads.map((l) => ({ route: l.route, label: l.label, ...l.result, ratioToBare: l.ratio })),
     targets,

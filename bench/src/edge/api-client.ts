@@ -11,6 +11,8 @@ export interface Attempt {
   examId: string;
   deadline: string | null;
   questions: { id: string; options: string[]; selectCount: number }[];
+  /** Returned for a learner this start created: sent again, it starts as the same learner. */
+  learnerToken?: string;
 }
 
 /** The request that answers question `index` of an attempt (with its first `selectCount` options). */
@@ -33,21 +35,23 @@ export function apiClient(base: string) {
     if (res.status !== status) throw new Error(`${what}: ${res.status} ${text.slice(0, 300)}`);
     return text;
   };
-  const start = async (examId: string): Promise<Attempt> => {
+  const start = async (examId: string, learnerToken?: string): Promise<Attempt> => {
     const res = await fetch(`${base}/api/v1/exams/${examId}/attempts`, {
       method: 'POST',
-      headers: json,
+      headers: learnerToken ? { ...json, 'X-Learner-Token': learnerToken } : json,
       body: '{"mode":"exam"}',
     });
     const body = JSON.parse(await expect(res, 201, 'start')) as {
       id: string;
       token: string;
+      learnerToken?: string;
       deadline: string | null;
       questions: { question: { id: string; selectCount: number; options: { id: string }[] } }[];
     };
     return {
       id: body.id,
       token: body.token,
+      ...(body.learnerToken ? { learnerToken: body.learnerToken } : {}),
       examId,
       deadline: body.deadline,
       questions: body.questions.map((q) => ({
