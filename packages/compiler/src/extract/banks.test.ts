@@ -108,7 +108,7 @@ describe('bank: "#### Q12." headings, code in stems and options, references and 
   });
   it('keeps an option whose content is a following code block or table as one option', () => {
     expect(bank.s.options).toMatchObject({ 'js-quiz-q4': 3, 'css-quiz-q2': 2, 'js-quiz-q2': 4 });
-    expect(q('js-quiz-q4')?.options[1]?.html).toContain('<pre><code class="language-js">');
+    expect(q('js-quiz-q4')?.options[1]?.html).toContain('<pre tabindex="0"><code class="language-js">');
     expect(q('css-quiz-q2')?.options[0]?.html).toContain('<table>');
     expect(key('js-quiz-q4')?.correct).toEqual(['b']);
   });
@@ -321,7 +321,7 @@ describe('bank: answers and explanations in <details> blocks after options witho
     );
     // HTML: tags go (<script> with its content), entities are decoded and escaped again, <pre> is code.
     expect(key('quiz-q3')?.explanationHtml).toBe(
-      '<p>Use ls -l &#x26; read the first column: rwx for the owner.</p>\n<pre><code class="language-sh">ls -l /tmp\n</code></pre>',
+      '<p>Use ls -l &#x26; read the first column: rwx for the owner.</p>\n<pre tabindex="0"><code class="language-sh">ls -l /tmp\n</code></pre>',
     );
     // The answer in the summary itself.
     expect(key('quiz-q4')?.explanationHtml).toBe('<p>A mebibyte is 1,024 kibibytes.</p>');

@@ -138,10 +138,16 @@ function faqEntries(section: Element): FaqEntry[] {
   return entries.filter((entry) => entry.question.length > 0);
 }
 
-/** Turns the private placeholder elements into the markup the client expects. */
+/**
+ * Turns the private placeholder elements into the markup the client expects, and makes code
+ * blocks focusable: a long line scrolls the block sideways, and a keyboard user can scroll only
+ * what takes focus (WCAG 2.1.1; axe's scrollable-region-focusable).
+ */
 function finishPlaceholders(tree: HastRoot): void {
   visit(tree, 'element', (node) => {
-    if (node.tagName === QUESTION_ELEMENT) {
+    if (node.tagName === 'pre') {
+      node.properties = { ...node.properties, tabIndex: 0 };
+    } else if (node.tagName === QUESTION_ELEMENT) {
       const id = String(node.properties.dataQuestionId ?? '');
       node.tagName = 'div';
       node.properties = { className: ['examdown-question'], dataQuestionId: id };
