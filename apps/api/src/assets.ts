@@ -5,21 +5,13 @@
  * GET /api/v1/assets/:name answers from there (routes/assets.ts); `npm run dev`'s proxy serves the
  * live content's from memory with the same headers. Pure: the dev proxy imports it in Node.
  */
+import { ASSET_URL_PREFIX, CONTENT_FILE_TYPES } from '@examdown/compiler/shared';
 
 /** Where the content links its files (the compiler's ASSET_URL_PREFIX, without the slash). */
-export const ASSET_PATH = '/api/v1/assets';
+export const ASSET_PATH = ASSET_URL_PREFIX.slice(0, -1);
 
-/** Every extension the compiler copies (its ASSET_EXTENSIONS), with its media type. */
-const TYPES: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  svg: 'image/svg+xml',
-  webp: 'image/webp',
-  avif: 'image/avif',
-  pdf: 'application/pdf',
-};
+/** Every extension the compiler copies, with its media type. */
+const TYPES: Record<string, string> = CONTENT_FILE_TYPES;
 
 /** A bundle asset's name: 16 hex digits of its sha256, then its extension in lower case. */
 const NAME = /^[0-9a-f]{16}\.([a-z]+)$/;

@@ -5,6 +5,7 @@
  */
 export { ATTEMPT_MODES, type AttemptMode, MAX_PRACTICE_QUESTIONS } from './attempt-mode.js';
 export { type Seats, splitSeats } from './blueprint.js';
+export { ASSET_URL_PREFIX, CONTENT_FILE_TYPES, type ContentFileExtension } from './content-files.js';
 export { pick, type Random, randomInt, randomSeed, sample, seededRandom, shuffle } from './random.js';
 export {
   passProbability,

@@ -6,11 +6,11 @@
 import { createHash } from 'node:crypto';
 import { globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ASSET_URL_PREFIX, CONTENT_FILE_TYPES, type ContentFileExtension } from '../shared/content-files.js';
 import { isSkippedPath } from './load.js';
 
-export const ASSET_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'avif', 'pdf'] as const;
-/** Where the Worker serves bundle assets. */
-export const ASSET_URL_PREFIX = '/api/v1/assets/';
+export const ASSET_EXTENSIONS = Object.keys(CONTENT_FILE_TYPES) as ContentFileExtension[];
+export { ASSET_URL_PREFIX };
 
 export interface Asset {
   /** Content-relative path (posix). */
