@@ -18,8 +18,6 @@
  * Prints tables and writes bench/results/api.json.
  */
 
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { measureCpu } from './api-bench/cpu-passes.ts';
 import { measureDesigns } from './api-bench/designs.ts';
 import { type LoadResults, measureLoad } from './api-bench/load-pass.ts';
@@ -34,7 +32,7 @@ import { QUICK_CORPUS } from './corpus.ts';
 import { apiClient } from './edge/api-client.ts';
 import { ensureBank, ensureState } from './edge/bank.ts';
 import { log, machine, printStandalone, takeTables } from './edge/common.ts';
-import { Inspector, type LearnerCode } from './edge/cpu.ts';
+import { Inspector } from './edge/cpu.ts';
 import { buildWorker, startWorker } from './edge/worker.ts';
 import type { Benchmark, BenchReport, RunOptions } from './main.ts';
 
@@ -55,13 +53,16 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH) 
   const stateDir = ensureState(bank);
   // Not minified (the product is): the same code, but the CPU profile can name its functions.
   const benchBuilt = buildWorker('bench', 'bench-entry.ts', {}, { minify: false });
+  // The learner object in an isolate of its own, as in production: sampled by its own profiler.
   const worker = await startWorker(
     benchBuilt,
     stateDir,
     options.cacheMb ? { BENCH_CACHE_MB: String(options.cacheMb) } : {},
+    { learnerIsolate: true },
   );
-  log('connecting to the inspector …');
-  const inspector = await Inspector.connect(worker.proxyInspectorUrl);
+  log('connecting to the inspectors …');
+  const inspector = await Inspector.connect(worker.inspectorUrl);
+  const learnerInspector = await Inspector.connect(worker.proxyInspectorUrl);
   try {
     const api = apiClient(worker.url);
     const bankIds = Object.values(bank.manifest.questionsByExam[exam.id] ?? {}).flat();
@@ -72,7 +73,7 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH) 
       exam.id,
       bankIds,
       options,
-      learnerCodeIn(benchBuilt.script),
+      learnerInspector,
     );
 
     const load: LoadResults = { saveLoop: cpu.saveLoop };
@@ -110,28 +111,9 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH) 
     };
   } finally {
     inspector.close();
+    learnerInspector.close();
     await worker.stop();
   }
-}
-
-/**
- * The learner Durable Object's code in the (unminified) bench bundle: the line ranges esbuild marks
- * `// …/learner/durable-object.ts`. Its samples are told apart from the Worker's (edge/cpu.ts).
- */
-function learnerCodeIn(script: string): LearnerCode {
-  const lines = readFileSync(script, 'utf8').split('\n');
-  const ranges: [number, number][] = [];
-  let open: number | undefined;
-  lines.forEach((line, i) => {
-    if (!/^\/\/ \S+\.tsx?$/.test(line)) return;
-    if (open !== undefined) ranges.push([open, i]);
-    open = /\/learner\/durable-object\.ts$/.test(line) ? i : undefined;
-  });
-  if (ranges.length === 0) throw new Error(`no learner/durable-object.ts module in ${script}`);
-  const file = path.basename(script);
-  return (frame) =>
-    frame.url.endsWith(file) &&
-    ranges.some(([a, b]) => (frame.lineNumber ?? -1) >= a && (frame.lineNumber ?? -1) < b);
 }
 
 /** `npm run bench` (bench/src/main.ts): --quick runs the small corpus and fewer requests. */
@@ -159,7 +141,7 @@ export const apiBenchmark: Benchmark = {
 };
 
 export const API_NOTES = [
-  'isolate CPU: V8 sampling profiler on the Worker isolate (workerd inspector via wrangler dev), samples attributed to each request by its time window; excludes runtime HTTP work, miniflare entry/asset workers and the local D1/KV simulators; includes sampling overhead (see the spin check).',
+  'isolate CPU: V8 sampling profiler on the Worker isolate (workerd inspector via wrangler dev), samples attributed to each request by its time window; excludes runtime HTTP work, miniflare entry/asset workers and the local D1/KV simulators; includes sampling overhead (see the spin check). The learner Durable Object is hosted by a second Worker of the same bundle, in an isolate of its own as in production, and profiled apart over the same windows.',
   'process CPU: kernel per-thread CPU of the workerd process (schedstat) per request — an upper bound that includes local D1 (SQLite) and KV simulation, which run outside the Worker in production.',
   'steady state: every question and key of the exam cached in the isolate (one check per question first); the cold rows are the first requests of a fresh isolate.',
 ];

@@ -1,6 +1,6 @@
 import { sample, seededRandom, shuffle } from '@examdown/compiler/shared';
 import { describe, expect, it } from 'vitest';
-import { allocate, drawStratified, type Stratum } from '../src/attempts/sampler.js';
+import { allocate, drawStratified, ShownQuestions, type Stratum } from '../src/attempts/sampler.js';
 import { ASSOCIATE, PRO, real } from './helpers.js';
 
 const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
@@ -238,6 +238,32 @@ describe('drawStratified with what the learner has seen', () => {
       const drawn = drawStratified(10, s, seededRandom(seed), seen);
       expect(drawn.map((d) => d.questionId)).not.toContain('a-1');
       expect(drawn.filter((d) => d.stratum === 'a')).toHaveLength(5);
+    }
+  });
+});
+
+describe("ShownQuestions (the learner object's list of shown ids)", () => {
+  it('counts each id once per line; nothing shown is an empty list', () => {
+    const shown = new ShownQuestions('a-1\nb-2\na-1\nc-3\na-1');
+    expect(shown.size).toBe(3);
+    expect([shown.has('a-1'), shown.has('b-2'), shown.has('z-9')]).toEqual([true, true, false]);
+    expect([shown.get('a-1'), shown.get('b-2'), shown.get('z-9')]).toEqual([3, 1, undefined]);
+    expect(new ShownQuestions('').size).toBe(0);
+  });
+
+  it('drives the draw in a large bank: the few unseen ids first, then the least seen', () => {
+    // 3,000 ids, all but 8 shown twice and a-100…a-104 shown once: a quota of 10 takes the 8
+    // unseen and 2 of the 5 seen once, never one seen twice.
+    const pool = ids('a', 3000);
+    const unseen = new Set(pool.slice(0, 8));
+    const once = new Set(pool.slice(100, 105));
+    const lines = pool.flatMap((id) => (unseen.has(id) ? [] : once.has(id) ? [id] : [id, id]));
+    const shown = new ShownQuestions(lines.join('\n'));
+    for (let seed = 0; seed < 20; seed++) {
+      const drawn = drawStratified(10, [{ id: 'a', weight: 100, pool }], seededRandom(seed), shown);
+      const picked = drawn.map((d) => d.questionId);
+      expect(picked.filter((id) => unseen.has(id))).toHaveLength(8);
+      expect(picked.filter((id) => once.has(id))).toHaveLength(2);
     }
   });
 });

@@ -7,9 +7,9 @@ import type { ApiClient, Attempt } from '../edge/api-client.ts';
 import { log, median, round } from '../edge/common.ts';
 import {
   type Inspector,
-  type LearnerCode,
   type ProfiledRun,
   profileRequests,
+  type RequestOptions,
   schedstatRequests,
   spinInNode,
 } from '../edge/cpu.ts';
@@ -54,10 +54,13 @@ export async function measureCpu(
   examId: string,
   bankIds: string[],
   options: ApiBenchOptions,
-  learnerCode?: LearnerCode,
+  learner?: Inspector,
 ): Promise<CpuPasses> {
-  const profile = (count: number, request: (i: number) => Promise<void>): Promise<ProfiledRun> =>
-    profileRequests(inspector, count, request, { learnerCode });
+  const profile = (
+    count: number,
+    request: (i: number) => Promise<void>,
+    each: RequestOptions = {},
+  ): Promise<ProfiledRun> => profileRequests(inspector, count, request, { ...each, learner });
   log('first requests of a fresh isolate (cold) …');
   const cold = {
     exam: (await profile(1, () => api.getExam(examId))).perRequest[0] ?? Number.NaN,
@@ -106,6 +109,9 @@ export async function measureCpu(
   profiled.start = await profile(n, async () => {
     profiledAttempts.push(await api.start(examId));
   });
+  if (learner && !profiled.start.learner?.perRequest.some((ms) => ms > 0)) {
+    throw new Error("no CPU sampled in the learner object's isolate: its inspector is not the host's");
+  }
   profiled.save = await profile(n, (i) => api.save(profiledAttempts[i] as Attempt, 0));
   // The same start as returning learners of their own (a learner holds at most 20 open
   // attempts): each starts one attempt unprofiled, then 15 more.
@@ -141,10 +147,24 @@ export async function measureCpu(
     return api.saveOk(f.attempt, f.question);
   });
 
+  // Each submit comes right after a read of its attempt, as it does after the learner's last save.
+  // wrangler dev evicts an object idle for a few seconds, and builds it again — its SQLite file
+  // opened — inside the calling Worker's JS frame (production does that where the object runs):
+  // on objects idle since the answering loop, that added ~2 ms to the Worker's submit.
   log(`CPU: submit (${k} per pass) …`);
-  profiled.submit = await profile(k, (i) => api.submit(profiledAttempts[i] as Attempt));
+  const awake = (pool: Attempt[]) => ({ before: (i: number) => api.getAttempt(pool[i] as Attempt) });
+  profiled.submit = await profile(
+    k,
+    (i) => api.submit(profiledAttempts[i] as Attempt),
+    awake(profiledAttempts),
+  );
   sched.submit = (
-    await schedstatRequests(workerdPid, k, (i) => api.submit(schedAttempts[i] as Attempt))
+    await schedstatRequests(
+      workerdPid,
+      k,
+      (i) => api.submit(schedAttempts[i] as Attempt),
+      awake(schedAttempts),
+    )
   ).perRequest;
 
   const heap = await inspector.send<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage');

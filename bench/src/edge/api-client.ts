@@ -91,6 +91,12 @@ export function apiClient(base: string) {
       if (answered !== 60) throw new Error(`submit graded ${answered} answers, not 60`);
     },
     submitOk: (a: Attempt) => ok(submitRequest(a)),
+    getAttempt: async (a: Attempt) =>
+      void (await expect(
+        await fetch(`${base}/api/v1/attempts/${a.id}`, { headers: { Authorization: `Bearer ${a.token}` } }),
+        200,
+        'attempt',
+      )),
     /** Every question and key of the exam into the isolate's cache (a bench-only route). */
     warm: async (examId: string) =>
       void (await expect(await fetch(`${base}/api/__bench/warm?exam=${examId}`), 200, 'warm')),

@@ -49,9 +49,11 @@ export class Inspector {
   }
 
   /**
-   * Connects to wrangler's inspector proxy (`wrangler dev --inspector-port`). Not to workerd's
-   * own inspector: it takes one session per worker, and wrangler's session (console logs)
-   * reclaims it. The proxy insists on an Origin header (Node's WebSocket takes `headers`).
+   * Connects to an inspector: wrangler's proxy (`wrangler dev --inspector-port`) or workerd's own
+   * for one Worker. workerd takes one session per Worker and wrangler's session (console logs)
+   * reclaims it, so a Worker is reached directly only when the proxy follows another: with several
+   * configs (startWorker's `learnerIsolate`), the proxy attaches to the last one, the learner host.
+   * The proxy insists on an Origin header (Node's WebSocket takes `headers`).
    */
   static async connect(url: string): Promise<Inspector> {
     const init = { headers: { Origin: 'http://127.0.0.1' } };
@@ -111,37 +113,42 @@ export interface ProfiledRun {
   hotFunctions: { fn: string; msPerRequest: number }[];
   /** The slowest requests (index, CPU ms) and where their CPU went, ms in that request. */
   slowest: { index: number; ms: number; hotFunctions: { fn: string; msPerRequest: number }[] }[];
-  /** The learner object's share of the same windows, when `learnerCode` told its samples apart. */
+  /** The learner object's isolate over the same windows, when it was profiled too. */
   learner?: ProfiledRun;
 }
 
-type CallFrame = CpuProfile['nodes'][number]['callFrame'];
-
-/**
- * Tells the learner Durable Object's samples from the Worker's. Under `wrangler dev` the object
- * runs in the Worker's isolate; in production it has an isolate of its own (its CPU is not the
- * Worker's). Each RPC call into it and each continuation of its async methods starts its own JS
- * stack, so a sample whose outermost JS frame is the object's code (`learnerCode`) is its CPU.
- */
-export type LearnerCode = (frame: CallFrame) => boolean;
+/** What `profileRequests` and `schedstatRequests` run, and what they run unmeasured before each. */
+export interface RequestOptions {
+  /** Runs before the i-th request, outside its window (e.g. wakes the object it will call). */
+  before?: ((i: number) => Promise<void>) | undefined;
+}
 
 /**
  * Sends `count` requests one after another (`request(i)` sends the i-th and awaits its full
- * response) while V8's profiler samples the isolate; returns each request's CPU.
+ * response) while V8's profiler samples the isolate; returns each request's CPU. With `learner`
+ * (the inspector of the Worker that hosts the learner Durable Object in an isolate of its own, as
+ * in production), that isolate is sampled over the same windows: the object's CPU per request.
  */
 export async function profileRequests(
   inspector: Inspector,
   count: number,
   request: (i: number) => Promise<void>,
-  options: { intervalUs?: number; gapMs?: number; learnerCode?: LearnerCode | undefined } = {},
+  options: RequestOptions & { intervalUs?: number; gapMs?: number; learner?: Inspector | undefined } = {},
 ): Promise<ProfiledRun> {
-  await inspector.send('Profiler.enable');
-  await inspector.send('Profiler.setSamplingInterval', { interval: options.intervalUs ?? 50 });
+  const inspectors = options.learner ? [inspector, options.learner] : [inspector];
+  for (const each of inspectors) {
+    await each.send('Profiler.enable');
+    await each.send('Profiler.setSamplingInterval', { interval: options.intervalUs ?? 50 });
+  }
   const windows: [number, number][] = [];
-  let profile: CpuProfile | undefined;
-  await inspector.send('Profiler.start');
+  const profiles: CpuProfile[] = [];
+  for (const each of inspectors) await each.send('Profiler.start');
   try {
     for (let i = 0; i < count; i++) {
+      if (options.before) {
+        await options.before(i);
+        await new Promise((r) => setTimeout(r, options.gapMs ?? 2));
+      }
       const t0 = nowUs();
       await request(i);
       windows.push([t0, nowUs()]);
@@ -149,38 +156,16 @@ export async function profileRequests(
       await new Promise((r) => setTimeout(r, options.gapMs ?? 2));
     }
   } finally {
-    ({ profile } = await inspector.send<{ profile: CpuProfile }>('Profiler.stop'));
+    for (const each of inspectors) {
+      profiles.push((await each.send<{ profile: CpuProfile }>('Profiler.stop')).profile);
+    }
   }
-  if (!options.learnerCode) return attribute(profile, windows);
-  const ofLearner = outermostIn(profile, options.learnerCode);
-  return {
-    ...attribute(profile, windows, (node) => !ofLearner.has(node)),
-    learner: attribute(profile, windows, (node) => ofLearner.has(node)),
-  };
+  const [worker, learner] = profiles as [CpuProfile, CpuProfile | undefined];
+  const run = attribute(worker, windows);
+  return learner ? { ...run, learner: attribute(learner, windows) } : run;
 }
 
-/** The profile nodes whose outermost JS frame (nearest the root with a script) `code` accepts. */
-function outermostIn(profile: CpuProfile, code: LearnerCode): Set<number> {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const out = new Set<number>();
-  const visit = (id: number, inside: boolean | undefined) => {
-    const node = byId.get(id);
-    if (!node) return;
-    // The first frame with a script decides for everything under it.
-    const decided = inside ?? (node.callFrame.url ? code(node.callFrame) : undefined);
-    if (decided) out.add(id);
-    for (const child of node.children ?? []) visit(child, decided);
-  };
-  const root = profile.nodes[0];
-  if (root) visit(root.id, undefined);
-  return out;
-}
-
-export function attribute(
-  profile: CpuProfile,
-  windows: readonly [number, number][],
-  counts: (node: number) => boolean = () => true,
-): ProfiledRun {
+export function attribute(profile: CpuProfile, windows: readonly [number, number][]): ProfiledRun {
   const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
   const gc = new Set(
     profile.nodes.filter((n) => n.callFrame.functionName === '(garbage collector)').map((n) => n.id),
@@ -199,7 +184,7 @@ export function attribute(
   for (let i = 0; i < profile.samples.length; i++) {
     const delta = deltas[i] ?? 0;
     t += delta;
-    if (idle.has(profile.samples[i] as number) || !counts(profile.samples[i] as number)) continue;
+    if (idle.has(profile.samples[i] as number)) continue;
     // A sample stands for at most ~one interval: a longer delta means the isolate was idle
     // (waiting on I/O: nothing is sampled) or its thread was preempted — neither is its CPU.
     const weight = Math.min(delta, 1.5 * typical);
@@ -269,6 +254,7 @@ export async function schedstatRequests(
   pid: number,
   count: number,
   request: (i: number) => Promise<void>,
+  options: RequestOptions = {},
 ): Promise<{ perRequest: number[]; idleMsPerSecond: number }> {
   // Background CPU of the process while nothing is asked of it.
   const idleStart = processCpuNs(pid);
@@ -276,6 +262,7 @@ export async function schedstatRequests(
   const idleMsPerSecond = (processCpuNs(pid) - idleStart) / 1e6 / 0.5;
   const perRequest: number[] = [];
   for (let i = 0; i < count; i++) {
+    if (options.before) await options.before(i);
     const a = processCpuNs(pid);
     await request(i);
     perRequest.push((processCpuNs(pid) - a) / 1e6);

@@ -169,12 +169,17 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** Runs a prebuilt Worker under `wrangler dev` with the product's bindings on `stateDir`. */
+/**
+ * Runs a prebuilt Worker under `wrangler dev` with the product's bindings on `stateDir`.
+ * `learnerIsolate`: the learner Durable Object is hosted by a second Worker of the same bundle in
+ * the same `wrangler dev`, so it runs in an isolate of its own, as in production; otherwise it
+ * shares the Worker's isolate (wrangler dev's default for a class the Worker exports).
+ */
 export async function startWorker(
   built: BuiltWorker,
   stateDir: string,
   vars: Record<string, string> = {},
-  options: { productLimits?: boolean } = {},
+  options: { productLimits?: boolean; learnerIsolate?: boolean } = {},
 ): Promise<RunningWorker> {
   const product = productConfig();
   // A snapshot of the web client: wrangler dev watches its assets directory and restarts the
@@ -202,6 +207,21 @@ export async function startWorker(
     vars: { ALLOWED_ORIGINS: '', ...vars },
   };
   const configFile = path.join(built.dir, 'dev.wrangler.json');
+  const configFiles = [configFile];
+  if (options.learnerIsolate) {
+    const host = `${name}-learners`;
+    const hostFile = path.join(built.dir, 'dev-learners.wrangler.json');
+    const { durable_objects, migrations } = config;
+    writeFileSync(
+      hostFile,
+      JSON.stringify({ ...config, name: host, assets: undefined, durable_objects, migrations }, null, 2),
+    );
+    configFiles.push(hostFile);
+    config.durable_objects = {
+      bindings: durable_objects.bindings.map((b) => ({ ...b, script_name: host })),
+    };
+    config.migrations = [];
+  }
   writeFileSync(configFile, JSON.stringify(config, null, 2));
   const port = await freePort();
   const inspectorPort = await freePort();
@@ -211,8 +231,7 @@ export async function startWorker(
     [
       wranglerJs,
       'dev',
-      '-c',
-      configFile,
+      ...configFiles.flatMap((file) => ['-c', file]),
       '--ip',
       '127.0.0.1',
       '--port',

@@ -12,11 +12,14 @@ export function shuffleOptions(optionIds: readonly string[], random: Random): st
 
 /** The options in the attempt's order; options added to the content since the start go last. */
 export function orderOptions(options: readonly PublicOption[], optionOrder: string): PublicOption[] {
-  const byId = new Map(options.map((o) => [o.id, o]));
-  const ordered = [...optionOrder].flatMap((id) => {
-    const option = byId.get(id);
-    return option ? [option] : [];
-  });
-  for (const option of options) if (!optionOrder.includes(option.id)) ordered.push(option);
+  // A handful of options: a linear search is cheaper than building a map per question.
+  const ordered: PublicOption[] = [];
+  for (const id of optionOrder) {
+    const option = options.find((o) => o.id === id);
+    if (option) ordered.push(option);
+  }
+  if (ordered.length < options.length) {
+    for (const option of options) if (!optionOrder.includes(option.id)) ordered.push(option);
+  }
   return ordered;
 }

@@ -6,7 +6,7 @@
  * differ as far as the bank allows (three full forms are disjoint once each domain holds three
  * quotas).
  */
-import { type Random, shuffle, splitSeats } from '@examdown/compiler/shared';
+import { type Random, randomInt, shuffle, splitSeats } from '@examdown/compiler/shared';
 
 export interface Stratum {
   id: string;
@@ -34,16 +34,62 @@ export interface DrawnQuestion {
 }
 
 /** How often the learner has been shown each question id in earlier attempts (absent: never). */
-export type SeenCounts = ReadonlyMap<string, number>;
+export type SeenCounts = Pick<ReadonlyMap<string, number>, 'has' | 'get' | 'size'>;
 
 /**
- * `quota` ids of `pool`: the least-seen first, chosen at random among equally seen ones (a shuffle,
- * then a stable sort by times seen).
+ * The counts of the learner object's list of shown question ids (one per line, once per attempt
+ * that showed it). A draw asks "seen?" of a few dozen ids and counts only once a domain runs out
+ * of unseen ones, so the counting waits until then.
+ */
+export class ShownQuestions implements SeenCounts {
+  readonly #lines: string[];
+  readonly #ids: Set<string>;
+  #counts: Map<string, number> | undefined;
+
+  constructor(lines: string) {
+    this.#lines = lines === '' ? [] : lines.split('\n');
+    this.#ids = new Set(this.#lines);
+  }
+
+  get size(): number {
+    return this.#ids.size;
+  }
+
+  has(id: string): boolean {
+    return this.#ids.has(id);
+  }
+
+  get(id: string): number | undefined {
+    if (!this.#counts) {
+      this.#counts = new Map();
+      for (const line of this.#lines) this.#counts.set(line, (this.#counts.get(line) ?? 0) + 1);
+    }
+    return this.#counts.get(id);
+  }
+}
+
+/**
+ * `quota` ids of `pool`: the unseen first, chosen at random; when too few are unseen, the least
+ * seen of the rest, at random among equally seen ones. A partial Fisher–Yates shuffle that stops
+ * once `quota` unseen ids are drawn: about `quota` steps, not one per id of the pool (a domain of a
+ * 10,000-question bank holds thousands).
  */
 function leastSeen(pool: readonly string[], quota: number, seen: SeenCounts, random: Random): string[] {
-  const order = shuffle([...pool], random);
-  if (seen.size > 0) order.sort((a, b) => (seen.get(a) ?? 0) - (seen.get(b) ?? 0));
-  return order.slice(0, quota);
+  const order = pool.slice();
+  const unseen: string[] = [];
+  const shown: string[] = [];
+  for (let i = 0; i < order.length && unseen.length < quota; i++) {
+    const j = i + randomInt(random, order.length - i);
+    const id = order[j] as string;
+    order[j] = order[i] as string;
+    order[i] = id;
+    (seen.has(id) ? shown : unseen).push(id);
+  }
+  if (unseen.length >= quota) return unseen;
+  // The whole pool was shuffled: `shown` is every seen id, in random order; a stable sort keeps it
+  // random among equals.
+  shown.sort((a, b) => (seen.get(a) ?? 0) - (seen.get(b) ?? 0));
+  return [...unseen, ...shown.slice(0, quota - unseen.length)];
 }
 
 /**

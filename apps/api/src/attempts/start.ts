@@ -15,7 +15,7 @@ import type { StoredAttempt } from '../learner/stored.js';
 import type { AttemptState } from '../schemas/attempts.js';
 import { hashToken, newToken } from '../security.js';
 import { shuffleOptions } from './option-order.js';
-import { drawStratified, type Stratum } from './sampler.js';
+import { drawStratified, ShownQuestions, type Stratum } from './sampler.js';
 import { attemptState } from './view.js';
 
 export interface StartInput {
@@ -65,10 +65,10 @@ export async function startAttempt(
   }
   const seed = randomSeed();
   const random = seededRandom(seed);
-  const seen = input.known ? await learnerStub(ns, input.learnerId).seenCounts(index.exam.id) : {};
-  const picked = drawStratified(wanted, strata, random, new Map(Object.entries(seen))).map(
-    (p) => p.questionId,
-  );
+  const seen = input.known
+    ? new ShownQuestions(await learnerStub(ns, input.learnerId).seenQuestions(index.exam.id))
+    : undefined;
+  const picked = drawStratified(wanted, strata, random, seen).map((p) => p.questionId);
   return createAttempt(ns, content, index, { mode, learnerId: input.learnerId, questionIds: picked, seed });
 }
 

@@ -9,13 +9,15 @@
  * (which shows keys) is refused with 409 `report_sealed`; the grade itself is stored.
  */
 import type { D1Database } from '@cloudflare/workers-types';
+import type { QuestionKey } from '@examdown/compiler/schema';
+import type { ServedQuestion } from '../bundle.js';
 import type { Content } from '../bundle-store.js';
 import { ApiError } from '../errors.js';
 import { attemptStub, type LearnerNamespace } from '../learner/client.js';
+import { encodeGradingFacts, type GradingFact } from '../learner/codec.js';
 import type { Sealed } from '../learner/durable-object.js';
 import { type StoredAttempt, toStored } from '../learner/stored.js';
 import { recordGraded } from '../stats/events.js';
-import type { KeyFacts } from './grading.js';
 import { buildReport } from './report.js';
 import { examOfAttempt } from './view.js';
 
@@ -32,8 +34,6 @@ export interface AttemptCall {
   tokenHash: string;
 }
 
-const refsOf = (attempt: StoredAttempt) => attempt.form.map((f) => ({ id: f.questionId, hash: f.hash }));
-
 /**
  * The report's JSON of an authorized attempt: graded now if it was not (keys fetched, then one
  * write in the learner's object). When the keys cannot be read the attempt is frozen first (no
@@ -45,25 +45,23 @@ export async function grade(call: AttemptCall, read: Read): Promise<string> {
   if (attempt.credits !== null) return reportText(content, id, attempt, read.sealed);
   const { stub, local } = attemptStub(ns, id);
   const now = Date.now();
-  const refs = refsOf(attempt);
-  let facts: Record<string, KeyFacts>;
-  const domainOf: Record<string, string> = {};
+  let drawn: Drawn;
+  const facts: GradingFact[] = [];
   try {
-    const [questions, keys] = await Promise.all([content.questionVersions(refs), content.keyVersions(refs)]);
-    facts = {};
-    for (const [qid, key] of keys) {
-      const question = questions.get(qid);
-      if (question) facts[qid] = { type: question.type, correct: key.correct };
+    drawn = await drawnVersions(content, attempt);
+    for (const [id, key] of drawn.keys) {
+      const question = drawn.questions.get(id);
+      if (question) facts.push({ id, type: question.type, correct: key.correct, domain: question.domain });
     }
-    for (const [qid, question] of questions) domainOf[qid] = question.domain;
   } catch (err) {
     await stub.freeze(local, tokenHash, now);
     throw err;
   }
-  const graded = await stub.submit(local, tokenHash, now, facts, domainOf);
-  const stored = graded.attempt ? toStored(graded.attempt) : attempt;
+  const graded = await stub.submit(local, tokenHash, now, encodeGradingFacts(facts));
+  const stored = graded.attempt ? toStored(graded.attempt, attempt.form) : attempt;
   if (graded.gradedNow) await recordGraded(db, stored);
-  return reportText(content, id, stored, graded.sealed);
+  // The form is immutable: the versions read for grading are the report's.
+  return reportText(content, id, stored, graded.sealed, drawn);
 }
 
 /** The report of an authorized attempt: 409 before submit; graded now if its grading failed. */
@@ -75,7 +73,25 @@ export async function reportOf(call: AttemptCall, read: Read): Promise<string> {
   return grade(call, read);
 }
 
-async function reportText(content: Content, id: string, attempt: StoredAttempt, sealed: readonly string[]) {
+/** The question versions an attempt drew, and their keys. */
+interface Drawn {
+  questions: ReadonlyMap<string, ServedQuestion>;
+  keys: ReadonlyMap<string, QuestionKey>;
+}
+
+async function drawnVersions(content: Content, attempt: StoredAttempt): Promise<Drawn> {
+  const refs = attempt.form.map((f) => ({ id: f.questionId, hash: f.hash }));
+  const [questions, keys] = await Promise.all([content.questionVersions(refs), content.keyVersions(refs)]);
+  return { questions, keys };
+}
+
+async function reportText(
+  content: Content,
+  id: string,
+  attempt: StoredAttempt,
+  sealed: readonly string[],
+  read?: Drawn,
+) {
   if (sealed.length > 0) {
     const open = new Set(sealed);
     if (attempt.form.some((f) => open.has(f.questionId))) {
@@ -86,11 +102,6 @@ async function reportText(content: Content, id: string, attempt: StoredAttempt, 
     }
   }
   const index = examOfAttempt(content, attempt);
-  const refs = refsOf(attempt);
-  const [questions, keys, guides] = await Promise.all([
-    content.questionVersions(refs),
-    content.keyVersions(refs),
-    content.guideIndex(),
-  ]);
-  return JSON.stringify(buildReport({ questions, keys, guides }, index, id, attempt));
+  const [drawn, guides] = await Promise.all([read ?? drawnVersions(content, attempt), content.guideIndex()]);
+  return JSON.stringify(buildReport({ ...drawn, guides }, index, id, attempt));
 }

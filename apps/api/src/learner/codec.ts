@@ -10,8 +10,14 @@
  *   locked), `~` and the seconds spent on it in base 36 when any were recorded.
  *   `b~1c,ac!,,*d` = b after 48 s; a+c flagged; unanswered; d checked.
  * - credits: one number per position (0..1, at most 3 decimals), joined by `,`; set at submit.
+ *
+ * And what the Worker sends the object to grade with (not stored): the key facts, one
+ * `<question id> <type> <correct option letters> <domain id>` line per question, e.g.
+ * `mlp-drift-first-step single b pipeline`. One string crosses the RPC boundary far more cheaply
+ * than a hundred small objects.
  */
 import { z } from 'zod';
+import type { KeyFacts } from '../attempts/grading.js';
 
 export interface FormEntry {
   questionId: string;
@@ -101,4 +107,37 @@ export function decodeCredits(text: string, count: number): number[] {
     throw new Error('stored credits are corrupt');
   }
   return parts;
+}
+
+/** One question's facts for grading: what its line carries. */
+export interface GradingFact extends KeyFacts {
+  id: string;
+  domain: string;
+}
+
+/** The decoded lines: key facts and domain by question id. */
+export interface GradingFacts {
+  keys: Record<string, KeyFacts>;
+  domainOf: Record<string, string>;
+}
+
+const FACT_LINE = /^([a-z0-9][a-z0-9-]*) (single|multiple) ([a-z]*) (\S+)$/;
+
+export function encodeGradingFacts(facts: Iterable<GradingFact>): string {
+  const lines: string[] = [];
+  for (const f of facts) lines.push(`${f.id} ${f.type} ${f.correct.join('')} ${f.domain}`);
+  return lines.join('\n');
+}
+
+export function decodeGradingFacts(text: string): GradingFacts {
+  const facts: GradingFacts = { keys: {}, domainOf: {} };
+  if (text === '') return facts;
+  for (const line of text.split('\n')) {
+    const m = FACT_LINE.exec(line);
+    if (!m) throw new Error(`grading facts line ${JSON.stringify(line)} is malformed`);
+    const [, id = '', type, correct = '', domain = ''] = m;
+    facts.keys[id] = { type: type as KeyFacts['type'], correct: [...correct] };
+    facts.domainOf[id] = domain;
+  }
+  return facts;
 }

@@ -16,10 +16,11 @@
  */
 
 import { DurableObject } from 'cloudflare:workers';
-import { gradeAttempt, type KeyFacts } from '../attempts/grading.js';
+import { gradeAttempt } from '../attempts/grading.js';
 import { type CardSet, parseCards, review } from './cards.js';
 import {
   decodeForm,
+  decodeGradingFacts,
   emptyAnswers,
   encodeCredits,
   encodeForm,
@@ -108,7 +109,7 @@ export class Learner extends DurableObject {
   }
 
   /** The decoded form (immutable, so cached per instance). */
-  async #form(row: AttemptRow): Promise<{ text: string; entries: FormEntry[] }> {
+  async #form(row: Pick<AttemptRow, 'id' | 'form'>): Promise<{ text: string; entries: FormEntry[] }> {
     let form = this.#forms.get(row.id);
     if (!form) {
       const text = await decodeForm(row.form);
@@ -227,8 +228,7 @@ export class Learner extends DurableObject {
     local: number,
     tokenHash: string,
     now: number,
-    keys: Record<string, KeyFacts>,
-    domainOf: Record<string, string> = {},
+    factsText: string,
   ): Promise<Sealed & { gradedNow: boolean }> {
     const first = this.#row(local);
     if (!first) return { attempt: null, sealed: [], gradedNow: false };
@@ -239,6 +239,7 @@ export class Learner extends DurableObject {
     const view = toStored(wireOf(row, text), form);
     let gradedNow = false;
     if (row.credits === null) {
+      const { keys, domainOf } = decodeGradingFacts(factsText);
       const { credits, points, passed } = gradeAttempt(
         form.map((f) => f.questionId),
         view.slots.map((slot) => slot.answer),
@@ -304,21 +305,21 @@ export class Learner extends DurableObject {
   }
 
   /**
-   * How often each question was shown in this learner's latest attempts of an exam, submitted or
-   * not (the draw prefers the least seen). A window, so an old account's start stays cheap.
+   * The question ids of the learner's latest attempts of an exam (SEEN_WINDOW, submitted or not:
+   * a window, so an old account's start stays cheap), one per line and once per attempt that showed
+   * them — the draw prefers the least seen (sampler.ts). One string crosses the RPC boundary far
+   * more cheaply than a record of a thousand counts.
    */
-  async seenCounts(examId: string): Promise<Record<string, number>> {
+  async seenQuestions(examId: string): Promise<string> {
     const rows = this.#exec(
-      'SELECT * FROM attempts WHERE exam_id = ? ORDER BY created_at DESC LIMIT ?',
+      'SELECT id, form FROM attempts WHERE exam_id = ? ORDER BY created_at DESC LIMIT ?',
       examId,
       SEEN_WINDOW,
-    ).map((r) => AttemptRow.parse(r));
-    const counts: Record<string, number> = {};
-    for (const row of rows) {
-      for (const { questionId } of (await this.#form(row)).entries)
-        counts[questionId] = (counts[questionId] ?? 0) + 1;
-    }
-    return counts;
+    ) as Array<Pick<AttemptRow, 'id' | 'form'>>;
+    const ids: string[] = [];
+    for (const row of rows)
+      for (const { questionId } of (await this.#form(row)).entries) ids.push(questionId);
+    return ids.join('\n');
   }
 
   /** The learner's review cards of one exam. */
