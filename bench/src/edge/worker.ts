@@ -211,14 +211,11 @@ export async function startWorker(
   if (options.learnerIsolate) {
     const host = `${name}-learners`;
     const hostFile = path.join(built.dir, 'dev-learners.wrangler.json');
-    const { durable_objects, migrations } = config;
-    writeFileSync(
-      hostFile,
-      JSON.stringify({ ...config, name: host, assets: undefined, durable_objects, migrations }, null, 2),
-    );
+    // The host keeps the class and its migrations; the Worker's binding points at the host.
+    writeFileSync(hostFile, JSON.stringify({ ...config, name: host, assets: undefined }, null, 2));
     configFiles.push(hostFile);
     config.durable_objects = {
-      bindings: durable_objects.bindings.map((b) => ({ ...b, script_name: host })),
+      bindings: config.durable_objects.bindings.map((b) => ({ ...b, script_name: host })),
     };
     config.migrations = [];
   }
