@@ -134,8 +134,16 @@ export const limitBody: MiddlewareHandler<AppEnv> = async function limitBody(c, 
 };
 
 /** CORS for the origins in ALLOWED_ORIGINS (comma-separated); same-origin requests need none. */
-export const corsFromEnv: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const allowed = (c.env.ALLOWED_ORIGINS ?? '')
+export const corsFromEnv: MiddlewareHandler<AppEnv> = async function corsFromEnv(c, next) {
+  return corsFor(c.env.ALLOWED_ORIGINS ?? '')(c, next);
+};
+
+// One handler per configuration, made once per isolate (the setting is fixed for a deployment).
+let corsHandler: { origins: string; handler: MiddlewareHandler } | undefined;
+
+function corsFor(origins: string): MiddlewareHandler {
+  if (corsHandler?.origins === origins) return corsHandler.handler;
+  const allowed = origins
     .split(',')
     .map((o) => o.trim())
     .filter(Boolean);
@@ -146,8 +154,9 @@ export const corsFromEnv: MiddlewareHandler<AppEnv> = async (c, next) => {
     exposeHeaders: ['ETag'],
     maxAge: 600,
   });
-  return handler(c, next);
-};
+  corsHandler = { origins, handler };
+  return handler;
+}
 
 const CONTENT_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400';
 

@@ -1,6 +1,13 @@
 import { sample, seededRandom, shuffle } from '@examdown/compiler/shared';
 import { describe, expect, it } from 'vitest';
-import { allocate, drawStratified, ShownQuestions, type Stratum } from '../src/attempts/sampler.js';
+import {
+  allocate,
+  drawStratified,
+  drawUnseen,
+  ShownQuestions,
+  type Stratum,
+} from '../src/attempts/sampler.js';
+import { buildSeenFilter, SeenFilter } from '../src/learner/seen-filter.js';
 import { ASSOCIATE, PRO, real } from './helpers.js';
 
 const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
@@ -264,6 +271,35 @@ describe("ShownQuestions (the learner object's list of shown ids)", () => {
       const picked = drawn.map((d) => d.questionId);
       expect(picked.filter((id) => unseen.has(id))).toHaveLength(8);
       expect(picked.filter((id) => once.has(id))).toHaveLength(2);
+    }
+  });
+});
+
+describe("the seen filter (what a returning learner's start draws against)", () => {
+  it('holds every id it was built from, and few others: under 1 % at 1,200 ids', () => {
+    const shown = ids('mlp-question', 1200);
+    const filter = new SeenFilter(buildSeenFilter(shown));
+    expect(shown.every((id) => filter.has(id))).toBe(true);
+    const others = ids('mla-other', 20_000);
+    const falsePositives = others.filter((id) => filter.has(id)).length;
+    expect(falsePositives / others.length).toBeLessThan(0.01);
+    expect(new SeenFilter(buildSeenFilter([])).has('mlp-question-1')).toBe(false);
+  });
+
+  it('draws only unseen questions, or nothing when a domain runs out of them', () => {
+    const s = strata([
+      ['a', 50, 3000],
+      ['b', 50, 3000],
+    ]);
+    const shown = [...ids('a', 2990), ...ids('b', 100)];
+    const filter = new SeenFilter(buildSeenFilter(shown));
+    const seen = new Set(shown);
+    // Domain a keeps 10 unseen ids: a quota of 5 is met from them, a quota of 30 is not.
+    for (let seed = 0; seed < 20; seed++) {
+      const drawn = drawUnseen(10, s, seededRandom(seed), filter);
+      expect(drawn?.filter((d) => d.stratum === 'a')).toHaveLength(5);
+      expect(drawn?.some((d) => seen.has(d.questionId))).toBe(false);
+      expect(drawUnseen(60, s, seededRandom(seed), filter)).toBeUndefined();
     }
   });
 });

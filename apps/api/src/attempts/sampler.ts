@@ -33,8 +33,13 @@ export interface DrawnQuestion {
   stratum: string;
 }
 
+/** Whether the learner was shown a question id in earlier attempts of the exam. */
+export interface ShownSet {
+  has(id: string): boolean;
+}
+
 /** How often the learner has been shown each question id in earlier attempts (absent: never). */
-export type SeenCounts = Pick<ReadonlyMap<string, number>, 'has' | 'get' | 'size'>;
+export type SeenCounts = ShownSet & Pick<ReadonlyMap<string, number>, 'get' | 'size'>;
 
 /**
  * The counts of the learner object's list of shown question ids (one per line, once per attempt
@@ -70,11 +75,17 @@ export class ShownQuestions implements SeenCounts {
 
 /**
  * `quota` ids of `pool`: the unseen first, chosen at random; when too few are unseen, the least
- * seen of the rest, at random among equally seen ones. A partial Fisher–Yates shuffle that stops
- * once `quota` unseen ids are drawn: about `quota` steps, not one per id of the pool (a domain of a
- * 10,000-question bank holds thousands).
+ * seen of the rest, at random among equally seen ones — or undefined when `counts` are not known.
+ * A partial Fisher–Yates shuffle that stops once `quota` unseen ids are drawn: about `quota` steps,
+ * not one per id of the pool (a domain of a 10,000-question bank holds thousands).
  */
-function leastSeen(pool: readonly string[], quota: number, seen: SeenCounts, random: Random): string[] {
+function leastSeen(
+  pool: readonly string[],
+  quota: number,
+  seen: ShownSet,
+  counts: SeenCounts | undefined,
+  random: Random,
+): string[] | undefined {
   const order = pool.slice();
   const unseen: string[] = [];
   const shown: string[] = [];
@@ -86,10 +97,29 @@ function leastSeen(pool: readonly string[], quota: number, seen: SeenCounts, ran
     (seen.has(id) ? shown : unseen).push(id);
   }
   if (unseen.length >= quota) return unseen;
+  if (!counts) return undefined;
   // The whole pool was shuffled: `shown` is every seen id, in random order; a stable sort keeps it
   // random among equals.
-  shown.sort((a, b) => (seen.get(a) ?? 0) - (seen.get(b) ?? 0));
+  shown.sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0));
   return [...unseen, ...shown.slice(0, quota - unseen.length)];
+}
+
+function draw(
+  count: number,
+  strata: readonly Stratum[],
+  random: Random,
+  seen: ShownSet,
+  counts: SeenCounts | undefined,
+): DrawnQuestion[] | undefined {
+  const drawn: DrawnQuestion[] = [];
+  for (const { id, quota } of allocate(count, strata)) {
+    const stratum = strata.find((s) => s.id === id);
+    if (!stratum) continue;
+    const picked = leastSeen(stratum.pool, quota, seen, counts, random);
+    if (!picked) return undefined;
+    for (const questionId of picked) drawn.push({ questionId, stratum: id });
+  }
+  return shuffle(drawn, random);
 }
 
 /**
@@ -102,12 +132,19 @@ export function drawStratified(
   random: Random,
   seen: SeenCounts = new Map(),
 ): DrawnQuestion[] {
-  const drawn: DrawnQuestion[] = [];
-  for (const { id, quota } of allocate(count, strata)) {
-    const stratum = strata.find((s) => s.id === id);
-    if (!stratum) continue;
-    for (const questionId of leastSeen(stratum.pool, quota, seen, random))
-      drawn.push({ questionId, stratum: id });
-  }
-  return shuffle(drawn, random);
+  return draw(count, strata, random, seen, seen) ?? [];
+}
+
+/**
+ * The same draw from questions `seen` does not hold, knowing only "seen or not" (a Bloom filter
+ * from the learner object); undefined when a stratum has too few of them — then the caller draws
+ * again with counts (`drawStratified`).
+ */
+export function drawUnseen(
+  count: number,
+  strata: readonly Stratum[],
+  random: Random,
+  seen: ShownSet,
+): DrawnQuestion[] | undefined {
+  return draw(count, strata, random, seen, undefined);
 }

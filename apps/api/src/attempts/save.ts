@@ -11,9 +11,8 @@ import type { ServedQuestion } from '../bundle.js';
 import type { Content } from '../bundle-store.js';
 import { ApiError } from '../errors.js';
 import { attemptStub, type LearnerNamespace } from '../learner/client.js';
-import type { SaveOutcome, SaveRefusal } from '../learner/durable-object.js';
+import type { SavedState, SaveOutcome, SaveRefusal } from '../learner/durable-object.js';
 import { SAVE_GRACE_MS } from '../learner/policy.js';
-import { type StoredAttempt, toStored } from '../learner/stored.js';
 import type { SaveAnswerResult } from '../schemas/attempts.js';
 import { validateAnswer, verdict } from './grading.js';
 import { iso } from './view.js';
@@ -29,8 +28,7 @@ export interface SaveRequest {
   spentSeconds?: number | undefined;
 }
 
-export interface Save extends Omit<SaveOutcome, 'attempt'> {
-  attempt: StoredAttempt | null;
+export interface Save extends SaveOutcome {
   request: SaveRequest;
   question: ServedQuestion | undefined;
   /** The answer's refusal (422), reported only after the attempt's own refusals. */
@@ -71,7 +69,6 @@ export async function writeAnswer(
   });
   return {
     ...outcome,
-    attempt: outcome.attempt && toStored(outcome.attempt),
     request,
     question,
     invalid,
@@ -86,10 +83,10 @@ export async function writeAnswer(
 export async function savedAnswer(
   ns: LearnerNamespace,
   content: Content,
-  save: Save & { attempt: StoredAttempt; tokenHash: string },
+  save: Save & { attempt: SavedState; tokenHash: string },
 ): Promise<SaveAnswerResult> {
   const { attempt, now, question } = save;
-  const slot = save.position >= 0 ? attempt.slots[save.position] : undefined;
+  const { slot, entry } = attempt;
   if (!save.written || !slot || !question) {
     if (attempt.submittedAt !== null) {
       throw new ApiError(
@@ -116,7 +113,6 @@ export async function savedAnswer(
     savedAt: iso(now),
     progress: save.progress,
   };
-  const entry = attempt.form[save.position];
   if (save.request.check && slot.answer && entry) {
     const key = (await content.keyVersions([{ id: entry.questionId, hash: entry.hash }])).get(
       entry.questionId,

@@ -9,13 +9,15 @@ import type { Content } from '../bundle-store.js';
 import { ApiError } from '../errors.js';
 import { type LearnerNamespace, learnerStub } from '../learner/client.js';
 import { type FormEntry, formText } from '../learner/codec.js';
+import type { Learner } from '../learner/durable-object.js';
 import { attemptIdOf, newLocalId } from '../learner/ids.js';
 import { DEFAULT_PRACTICE_COUNT, MAX_OPEN_ATTEMPTS, MAX_PRACTICE_COUNT } from '../learner/policy.js';
+import { SeenFilter } from '../learner/seen-filter.js';
 import type { StoredAttempt } from '../learner/stored.js';
 import type { AttemptState } from '../schemas/attempts.js';
 import { hashToken, newToken } from '../security.js';
 import { shuffleOptions } from './option-order.js';
-import { drawStratified, ShownQuestions, type Stratum } from './sampler.js';
+import { type DrawnQuestion, drawStratified, drawUnseen, ShownQuestions, type Stratum } from './sampler.js';
 import { attemptState } from './view.js';
 
 export interface StartInput {
@@ -64,12 +66,29 @@ export async function startAttempt(
     );
   }
   const seed = randomSeed();
-  const random = seededRandom(seed);
-  const seen = input.known
-    ? new ShownQuestions(await learnerStub(ns, input.learnerId).seenQuestions(index.exam.id))
-    : undefined;
-  const picked = drawStratified(wanted, strata, random, seen).map((p) => p.questionId);
+  const drawn = input.known
+    ? await returningDraw(learnerStub(ns, input.learnerId), index.exam.id, wanted, strata, seed)
+    : drawStratified(wanted, strata, seededRandom(seed));
+  const picked = drawn.map((p) => p.questionId);
   return createAttempt(ns, content, index, { mode, learnerId: input.learnerId, questionIds: picked, seed });
+}
+
+/**
+ * A returning learner's draw: against the object's filter of the questions it was shown, and —
+ * only when a domain has run out of unseen questions — again with the exact counts.
+ */
+async function returningDraw(
+  learner: DurableObjectStub<Learner>,
+  examId: string,
+  wanted: number,
+  strata: readonly Stratum[],
+  seed: number,
+): Promise<DrawnQuestion[]> {
+  const filter = new SeenFilter(await learner.seenFilter(examId));
+  const unseen = drawUnseen(wanted, strata, seededRandom(seed), filter);
+  if (unseen) return unseen;
+  const shown = new ShownQuestions(await learner.seenQuestions(examId));
+  return drawStratified(wanted, strata, seededRandom(seed), shown);
 }
 
 /**

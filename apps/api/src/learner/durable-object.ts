@@ -30,8 +30,15 @@ import {
   type Slot,
 } from './codec.js';
 import { ABANDONED_TTL_MS, MAX_OPEN_ATTEMPTS, SAVE_GRACE_MS, SEEN_WINDOW } from './policy.js';
-import { nextSlot, type SaveInput, type SaveOutcome, type SaveRefusal } from './save-rules.js';
+import {
+  nextSlot,
+  type SavedState,
+  type SaveInput,
+  type SaveOutcome,
+  type SaveRefusal,
+} from './save-rules.js';
 import { AttemptRow, INSERT_SQL, insertParams, migrationsFor, SCHEMA_SQL } from './schema.js';
+import { buildSeenFilter } from './seen-filter.js';
 import { isOpen, progressOf, type StoredAttempt, toStored, type WireAttempt, wireOf } from './stored.js';
 
 /** What a start stores: the attempt before any answer. */
@@ -52,7 +59,7 @@ export type NewAttempt = Pick<
   form: string;
 };
 
-export type { SaveInput, SaveOutcome, SaveRefusal };
+export type { SavedState, SaveInput, SaveOutcome, SaveRefusal };
 
 /** A passkey as the learner's object keeps it: what verifying a sign-in needs. */
 export interface StoredPasskey {
@@ -201,7 +208,6 @@ export class Learner extends DurableObject {
         if (written) {
           checkedNow = next.slot.checked && !slot.checked;
           view.slots = slots;
-          view.expiresAt = expiresAt;
         }
       }
     }
@@ -209,9 +215,12 @@ export class Learner extends DurableObject {
       written,
       checkedNow,
       attempt: {
-        ...wireOf(row, text),
-        answers: view.slots.map(encodeSlot).join(','),
-        expiresAt: view.expiresAt,
+        tokenHash: view.tokenHash,
+        submittedAt: view.submittedAt,
+        deadlineAt: view.deadlineAt,
+        scoring: view.scoring,
+        slot: view.slots[position] ?? null,
+        entry: form[position] ?? null,
       },
       position,
       ...(refusal ? { refusal } : {}),
@@ -307,10 +316,19 @@ export class Learner extends DurableObject {
   /**
    * The question ids of the learner's latest attempts of an exam (SEEN_WINDOW, submitted or not:
    * a window, so an old account's start stays cheap), one per line and once per attempt that showed
-   * them — the draw prefers the least seen (sampler.ts). One string crosses the RPC boundary far
-   * more cheaply than a record of a thousand counts.
+   * them — a draw whose domain ran out of unseen questions takes the least seen (sampler.ts). One
+   * string crosses the RPC boundary far more cheaply than a record of a thousand counts.
    */
   async seenQuestions(examId: string): Promise<string> {
+    return (await this.#seenIds(examId)).join('\n');
+  }
+
+  /** The same ids as a Bloom filter: what a start asks first (seen-filter.ts). */
+  async seenFilter(examId: string): Promise<Uint8Array> {
+    return buildSeenFilter(await this.#seenIds(examId));
+  }
+
+  async #seenIds(examId: string): Promise<string[]> {
     const rows = this.#exec(
       'SELECT id, form FROM attempts WHERE exam_id = ? ORDER BY created_at DESC LIMIT ?',
       examId,
@@ -319,7 +337,7 @@ export class Learner extends DurableObject {
     const ids: string[] = [];
     for (const row of rows)
       for (const { questionId } of (await this.#form(row)).entries) ids.push(questionId);
-    return ids.join('\n');
+    return ids;
   }
 
   /** The learner's review cards of one exam. */

@@ -6,8 +6,8 @@
  * of a question in one of the learner's open timed attempts).
  */
 import type { AttemptMode } from '@examdown/compiler/shared';
-import type { Slot } from './codec.js';
-import type { WireAttempt } from './stored.js';
+import type { FormEntry, Slot } from './codec.js';
+import type { StoredAttempt } from './stored.js';
 
 export interface SaveInput {
   local: number;
@@ -30,9 +30,21 @@ const MAX_SECONDS = 24 * 60 * 60;
 
 export type SaveRefusal = 'checked' | 'sealed' | 'not_practice' | 'no_answer';
 
+/**
+ * What the Worker needs of the attempt after a save: the token digest it is authorized against,
+ * its state and the saved position's slot and form entry — one slot crosses the RPC boundary, not
+ * the attempt (whose 60 form entries and slots the Worker would parse on every autosave).
+ */
+export interface SavedState
+  extends Pick<StoredAttempt, 'tokenHash' | 'submittedAt' | 'deadlineAt' | 'scoring'> {
+  /** The slot and form entry of the saved question; null when it is not in the attempt. */
+  slot: Slot | null;
+  entry: FormEntry | null;
+}
+
 export interface SaveOutcome {
   written: boolean;
-  attempt: WireAttempt | null;
+  attempt: SavedState | null;
   position: number;
   /** Why a write that passed the token and state guards was still refused. */
   refusal?: SaveRefusal;

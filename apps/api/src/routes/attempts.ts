@@ -11,7 +11,7 @@ import { ApiError, errorResponses } from '../errors.js';
 import { jsonText, limitBody, noStore } from '../http.js';
 import { attemptStub, LEARNER_HEADER, learnerOf } from '../learner/client.js';
 import { sessionLearner } from '../learner/session.js';
-import { type StoredAttempt, toStored } from '../learner/stored.js';
+import { toStored } from '../learner/stored.js';
 import { rateLimit } from '../limits.js';
 import {
   AttemptIdParam,
@@ -123,12 +123,12 @@ const reportRoute = createRoute({
  * token's hash, and save reads the attempt in the same call to the learner's object as its write
  * (which is guarded there by that hash).
  */
-async function authorize<T extends { attempt: StoredAttempt | null }>(
+async function authorize<A extends { tokenHash: string }, T extends { attempt: A | null }>(
   c: Context<AppEnv>,
   id: string,
   load: (tokenHash: string) => Promise<T>,
-): Promise<T & { attempt: StoredAttempt; tokenHash: string }> {
-  let loaded: (T & { attempt: StoredAttempt; tokenHash: string }) | undefined;
+): Promise<T & { attempt: A; tokenHash: string }> {
+  let loaded: (T & { attempt: A; tokenHash: string }) | undefined;
   const attemptToken = bearer(async (token) => {
     const tokenHash = await hashToken(token);
     const result = await load(tokenHash);
@@ -139,7 +139,7 @@ async function authorize<T extends { attempt: StoredAttempt | null }>(
   }, 'This token does not belong to this attempt.');
   await attemptToken(c, async () => {});
   // bearer-auth returns only when verifyToken accepted the token, which set `loaded`.
-  return loaded as T & { attempt: StoredAttempt; tokenHash: string };
+  return loaded as T & { attempt: A; tokenHash: string };
 }
 
 /**

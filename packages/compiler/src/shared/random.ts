@@ -46,7 +46,10 @@ export function shuffle<T>(items: readonly T[], random: Random): T[] {
   const out = items.slice();
   for (let i = out.length - 1; i > 0; i--) {
     const j = randomInt(random, i + 1);
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
+    // A plain swap: the destructuring form allocates an array per step until V8 optimizes it.
+    const item = out[i] as T;
+    out[i] = out[j] as T;
+    out[j] = item;
   }
   return out;
 }
@@ -57,7 +60,9 @@ export function sample<T>(items: readonly T[], k: number, random: Random): T[] {
   const n = Math.min(k, out.length);
   for (let i = 0; i < n; i++) {
     const j = i + randomInt(random, out.length - i);
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
+    const item = out[i] as T;
+    out[i] = out[j] as T;
+    out[j] = item;
   }
   return out.slice(0, n);
 }
