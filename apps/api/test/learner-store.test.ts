@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ABANDONED_TTL_MS } from '../src/learner/policy.js';
-import { api, keyOf, PRO, start } from './helpers.js';
+import { api, keyOf, PRO, real, start } from './helpers.js';
 import { inLearner, runAlarm } from './learner.js';
 
 async function fullExam(learnerToken?: string) {
@@ -64,6 +64,41 @@ describe('the learner store', () => {
       `learner store: ${size0} B after 6 attempts, then ${perAttempt} B per attempt; review cards ${cards0} → ${cards1} B`,
     );
     expect(perAttempt).toBeLessThanOrEqual(4096);
+  });
+
+  it("draws a returning learner's questions from the unseen first, through its object's filter", async () => {
+    // Practice forms of 60 from the whole bank, one learner: in every domain a form takes as many
+    // questions never shown to the learner as it can (all of its share while enough are left; then
+    // every one left, and the rest from those seen least — the exact counts' path).
+    const pools = real.manifest.questionsByExam[PRO] ?? {};
+    const shown = new Map<string, number>();
+    let learnerToken: string | undefined;
+    let ranOut = false;
+    for (let k = 0; k < 5; k++) {
+      const res = await api('POST', `/exams/${PRO}/attempts`, {
+        body: { mode: 'practice', count: 60 },
+        ...(learnerToken ? { headers: { 'X-Learner-Token': learnerToken } } : {}),
+      });
+      expect(res.status).toBe(201);
+      learnerToken ??= res.body.learnerToken as string;
+      const form = (res.body.questions as { question: { id: string; domain: string } }[]).map(
+        (q) => q.question,
+      );
+      for (const [domain, pool] of Object.entries(pools)) {
+        const drawn = form.filter((q) => q.domain === domain);
+        const unseenBefore = pool.filter((id) => !shown.has(id)).length;
+        if (unseenBefore < drawn.length) ranOut = true;
+        expect(drawn.filter((q) => !shown.has(q.id))).toHaveLength(Math.min(drawn.length, unseenBefore));
+        // Least seen first: no seen question left out was shown less often than one drawn.
+        const taken = new Set(drawn.map((q) => q.id));
+        const countOf = (ids: string[]) => ids.filter((id) => shown.has(id)).map((id) => shown.get(id) ?? 0);
+        const drawnMost = Math.max(0, ...countOf([...taken]));
+        const leftFewest = Math.min(Infinity, ...countOf(pool.filter((id) => !taken.has(id))));
+        expect(drawnMost).toBeLessThanOrEqual(leftFewest);
+      }
+      for (const q of form) shown.set(q.id, (shown.get(q.id) ?? 0) + 1);
+    }
+    expect(ranOut).toBe(true);
   });
 
   it('isolates learners: another learner id or token reads and changes nothing', async () => {
