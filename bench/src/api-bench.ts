@@ -53,16 +53,17 @@ export async function runApiBench(options: ApiBenchOptions = DEFAULT_API_BENCH) 
   const stateDir = ensureState(bank);
   // Not minified (the product is): the same code, but the CPU profile can name its functions.
   const benchBuilt = buildWorker('bench', 'bench-entry.ts', {}, { minify: false });
-  // The learner object in an isolate of its own, as in production: sampled by its own profiler.
+  // The learner object in a process of its own, as production runs it apart: its own profiler.
   const worker = await startWorker(
     benchBuilt,
     stateDir,
     options.cacheMb ? { BENCH_CACHE_MB: String(options.cacheMb) } : {},
-    { learnerIsolate: true },
+    { learnerProcess: true },
   );
+  if (!worker.learner) throw new Error('the learner host did not start');
   log('connecting to the inspectors …');
-  const inspector = await Inspector.connect(worker.inspectorUrl);
-  const learnerInspector = await Inspector.connect(worker.proxyInspectorUrl);
+  const inspector = await Inspector.connect(worker.proxyInspectorUrl);
+  const learnerInspector = await Inspector.connect(worker.learner.inspectorUrl);
   try {
     const api = apiClient(worker.url);
     const bankIds = Object.values(bank.manifest.questionsByExam[exam.id] ?? {}).flat();
@@ -141,7 +142,7 @@ export const apiBenchmark: Benchmark = {
 };
 
 export const API_NOTES = [
-  'isolate CPU: V8 sampling profiler on the Worker isolate (workerd inspector via wrangler dev), samples attributed to each request by its time window; excludes runtime HTTP work, miniflare entry/asset workers and the local D1/KV simulators; includes sampling overhead (see the spin check). The learner Durable Object is hosted by a second Worker of the same bundle, in an isolate of its own as in production, and profiled apart over the same windows.',
+  'isolate CPU: V8 sampling profiler on the Worker isolate (the inspector proxy of wrangler dev), samples attributed to each request by its time window; excludes runtime HTTP work, miniflare entry/asset workers and the local D1/KV simulators; includes sampling overhead (see the spin check). The learner Durable Object is hosted by a second Worker of the same bundle in a second wrangler dev process, apart as in production (its creation and SQLite work run there), and profiled apart over the same windows.',
   'process CPU: kernel per-thread CPU of the workerd process (schedstat) per request — an upper bound that includes local D1 (SQLite) and KV simulation, which run outside the Worker in production.',
   'steady state: every question and key of the exam cached in the isolate (one check per question first); the cold rows are the first requests of a fresh isolate.',
 ];

@@ -147,10 +147,9 @@ export async function measureCpu(
     return api.saveOk(f.attempt, f.question);
   });
 
-  // Each submit comes right after a read of its attempt, as it does after the learner's last save.
-  // wrangler dev evicts an object idle for a few seconds, and builds it again — its SQLite file
-  // opened — inside the calling Worker's JS frame (production does that where the object runs):
-  // on objects idle since the answering loop, that added ~2 ms to the Worker's submit.
+  // Each submit comes right after a read of its attempt, as it does after the learner's last save
+  // (wrangler dev evicts an object idle for a few seconds; its rebuild is the host's CPU, and the
+  // Worker's call would wait for it).
   log(`CPU: submit (${k} per pass) …`);
   const awake = (pool: Attempt[]) => ({ before: (i: number) => api.getAttempt(pool[i] as Attempt) });
   profiled.submit = await profile(

@@ -120,7 +120,7 @@ export function report(
     };
   });
   printTable(
-    `CPU per request inside workerd (${scale}); ms — isolate: V8 profiler of the Worker's isolate; learner object: its own isolate (apart, as in production); process: workerd schedstat`,
+    `CPU per request inside workerd (${scale}); ms — isolate: V8 profiler of the Worker's isolate; learner object: its own process (apart, as in production); process: workerd schedstat`,
     [
       [
         'route',
@@ -284,7 +284,7 @@ export function report(
     ],
     ['every route: p99 isolate CPU < 10 ms (free plan limit)', yes(targets.cpuP99Under10ms)],
     [
-      'every route: median CPU of the learner object < 2 ms (its own isolate)',
+      'every route: median CPU of the learner object < 2 ms (its own process)',
       targets.learnerMedianUnder2ms === null ? 'not measured apart' : yes(targets.learnerMedianUnder2ms),
     ],
     ['start-up well inside 1 s', yes(targets.startupUnder1s)],

@@ -49,11 +49,9 @@ export class Inspector {
   }
 
   /**
-   * Connects to an inspector: wrangler's proxy (`wrangler dev --inspector-port`) or workerd's own
-   * for one Worker. workerd takes one session per Worker and wrangler's session (console logs)
-   * reclaims it, so a Worker is reached directly only when the proxy follows another: with several
-   * configs (startWorker's `learnerIsolate`), the proxy attaches to the last one, the learner host.
-   * The proxy insists on an Origin header (Node's WebSocket takes `headers`).
+   * Connects to an inspector: wrangler's proxy (`wrangler dev --inspector-port`, attached to the
+   * Worker of its config) or workerd's own for one Worker. The proxy insists on an Origin header
+   * (Node's WebSocket takes `headers`).
    */
   static async connect(url: string): Promise<Inspector> {
     const init = { headers: { Origin: 'http://127.0.0.1' } };
@@ -126,8 +124,8 @@ export interface RequestOptions {
 /**
  * Sends `count` requests one after another (`request(i)` sends the i-th and awaits its full
  * response) while V8's profiler samples the isolate; returns each request's CPU. With `learner`
- * (the inspector of the Worker that hosts the learner Durable Object in an isolate of its own, as
- * in production), that isolate is sampled over the same windows: the object's CPU per request.
+ * (the inspector of the Worker that hosts the learner Durable Object in a process of its own, as
+ * production runs it apart), that isolate is sampled over the same windows: the object's CPU.
  */
 export async function profileRequests(
   inspector: Inspector,

@@ -165,21 +165,25 @@ export interface RunningWorker {
   inspectorUrl: string;
   /** wrangler's inspector proxy (the one DevTools uses); needs an Origin header. */
   proxyInspectorUrl: string;
+  /** With `learnerProcess`: the learner host's workerd and its inspector (wrangler's proxy). */
+  learner?: { workerdPid: number; inspectorUrl: string };
   output(): string;
   stop(): Promise<void>;
 }
 
 /**
  * Runs a prebuilt Worker under `wrangler dev` with the product's bindings on `stateDir`.
- * `learnerIsolate`: the learner Durable Object is hosted by a second Worker of the same bundle in
- * the same `wrangler dev`, so it runs in an isolate of its own, as in production; otherwise it
- * shares the Worker's isolate (wrangler dev's default for a class the Worker exports).
+ * `learnerProcess`: the learner Durable Object is hosted by a second Worker of the same bundle in
+ * a second `wrangler dev` (the Worker's binding names it by `script_name`; the two find each other
+ * through a dev registry of their own), so the object runs — and is created, its SQLite file
+ * opened — in another process, as production runs it on another machine. Otherwise it shares the
+ * Worker's isolate (wrangler dev's default for a class the Worker exports).
  */
 export async function startWorker(
   built: BuiltWorker,
   stateDir: string,
   vars: Record<string, string> = {},
-  options: { productLimits?: boolean; learnerIsolate?: boolean } = {},
+  options: { productLimits?: boolean; learnerProcess?: boolean } = {},
 ): Promise<RunningWorker> {
   const product = productConfig();
   // A snapshot of the web client: wrangler dev watches its assets directory and restarts the
@@ -206,20 +210,68 @@ export async function startWorker(
     })),
     vars: { ALLOWED_ORIGINS: '', ...vars },
   };
-  const configFile = path.join(built.dir, 'dev.wrangler.json');
-  const configFiles = [configFile];
-  if (options.learnerIsolate) {
-    const host = `${name}-learners`;
+  let host: Launched | undefined;
+  let env: NodeJS.ProcessEnv = {};
+  if (options.learnerProcess) {
+    const hostName = `${name}-learners`;
     const hostFile = path.join(built.dir, 'dev-learners.wrangler.json');
     // The host keeps the class and its migrations; the Worker's binding points at the host.
-    writeFileSync(hostFile, JSON.stringify({ ...config, name: host, assets: undefined }, null, 2));
-    configFiles.push(hostFile);
+    writeFileSync(hostFile, JSON.stringify({ ...config, name: hostName, assets: undefined }, null, 2));
     config.durable_objects = {
-      bindings: config.durable_objects.bindings.map((b) => ({ ...b, script_name: host })),
+      bindings: config.durable_objects.bindings.map((b) => ({ ...b, script_name: hostName })),
     };
     config.migrations = [];
+    const registry = path.join(built.dir, 'dev-registry');
+    rmSync(registry, { recursive: true, force: true });
+    mkdirSync(registry);
+    env = { WRANGLER_REGISTRY_PATH: registry };
+    // Its own state: two runtimes never share a SQLite file.
+    host = await launch(hostFile, `${stateDir}-learners`, built.dir, env, hostName);
   }
+  const configFile = path.join(built.dir, 'dev.wrangler.json');
   writeFileSync(configFile, JSON.stringify(config, null, 2));
+  let worker: Launched;
+  try {
+    worker = await launch(configFile, stateDir, built.dir, env, name);
+  } catch (err) {
+    await host?.stop();
+    throw err;
+  }
+  log(
+    `wrangler dev up at ${worker.url} (workerd pid ${worker.workerdPid}, inspector ${worker.inspectorUrl})`,
+  );
+  if (host) log(`learner host up (workerd pid ${host.workerdPid}, inspector ${host.proxyInspectorUrl})`);
+  return {
+    url: worker.url,
+    workerdPid: worker.workerdPid,
+    inspectorUrl: worker.inspectorUrl,
+    proxyInspectorUrl: worker.proxyInspectorUrl,
+    ...(host ? { learner: { workerdPid: host.workerdPid, inspectorUrl: host.proxyInspectorUrl } } : {}),
+    output: () => `${host ? `${host.output()}\n` : ''}${worker.output()}`,
+    stop: async () => {
+      await worker.stop();
+      await host?.stop();
+    },
+  };
+}
+
+interface Launched {
+  url: string;
+  workerdPid: number;
+  inspectorUrl: string;
+  proxyInspectorUrl: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** One `wrangler dev` of `configFile`, up once its Worker answers the bench's bare route. */
+async function launch(
+  configFile: string,
+  stateDir: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  name: string,
+): Promise<Launched> {
   const port = await freePort();
   const inspectorPort = await freePort();
   const wranglerJs = path.join(ROOT, 'node_modules/wrangler/bin/wrangler.js');
@@ -228,7 +280,8 @@ export async function startWorker(
     [
       wranglerJs,
       'dev',
-      ...configFiles.flatMap((file) => ['-c', file]),
+      '-c',
+      configFile,
       '--ip',
       '127.0.0.1',
       '--port',
@@ -240,7 +293,7 @@ export async function startWorker(
       '--log-level',
       'warn',
     ],
-    { cwd: built.dir },
+    { cwd, env },
   );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
@@ -270,10 +323,9 @@ export async function startWorker(
   if (!workerd || !inspectorUrl) {
     await server.stop();
     throw new Error(
-      `could not find the inspector of the user Worker (core:user:${name}) in wrangler dev's workerd`,
+      `could not find the inspector of the Worker (core:user:${name}) in wrangler dev's workerd`,
     );
   }
-  log(`wrangler dev up at ${url} (workerd pid ${workerd.pid}, inspector ${inspectorUrl})`);
   return {
     url,
     workerdPid: workerd.pid,
