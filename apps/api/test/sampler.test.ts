@@ -1,12 +1,6 @@
 import { sample, seededRandom, shuffle } from '@examdown/compiler/shared';
 import { describe, expect, it } from 'vitest';
-import {
-  allocate,
-  drawStratified,
-  drawUnseen,
-  ShownQuestions,
-  type Stratum,
-} from '../src/attempts/sampler.js';
+import { allocate, drawStratified, drawUnseen, type Stratum, shownCounts } from '../src/attempts/sampler.js';
 import { buildSeenFilter, SeenFilter } from '../src/learner/seen-filter.js';
 import { ASSOCIATE, PRO, real } from './helpers.js';
 
@@ -249,13 +243,13 @@ describe('drawStratified with what the learner has seen', () => {
   });
 });
 
-describe("ShownQuestions (the learner object's list of shown ids)", () => {
+describe("shownCounts (the learner object's list of shown ids)", () => {
   it('counts each id once per line; nothing shown is an empty list', () => {
-    const shown = new ShownQuestions('a-1\nb-2\na-1\nc-3\na-1');
+    const shown = shownCounts('a-1\nb-2\na-1\nc-3\na-1');
     expect(shown.size).toBe(3);
     expect([shown.has('a-1'), shown.has('b-2'), shown.has('z-9')]).toEqual([true, true, false]);
     expect([shown.get('a-1'), shown.get('b-2'), shown.get('z-9')]).toEqual([3, 1, undefined]);
-    expect(new ShownQuestions('').size).toBe(0);
+    expect(shownCounts('').size).toBe(0);
   });
 
   it('drives the draw in a large bank: the few unseen ids first, then the least seen', () => {
@@ -265,7 +259,7 @@ describe("ShownQuestions (the learner object's list of shown ids)", () => {
     const unseen = new Set(pool.slice(0, 8));
     const once = new Set(pool.slice(100, 105));
     const lines = pool.flatMap((id) => (unseen.has(id) ? [] : once.has(id) ? [id] : [id, id]));
-    const shown = new ShownQuestions(lines.join('\n'));
+    const shown = shownCounts(lines.join('\n'));
     for (let seed = 0; seed < 20; seed++) {
       const drawn = drawStratified(10, [{ id: 'a', weight: 100, pool }], seededRandom(seed), shown);
       const picked = drawn.map((d) => d.questionId);

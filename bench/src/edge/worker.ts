@@ -165,8 +165,8 @@ export interface RunningWorker {
   inspectorUrl: string;
   /** wrangler's inspector proxy (the one DevTools uses); needs an Origin header. */
   proxyInspectorUrl: string;
-  /** With `learnerProcess`: the learner host's workerd and its inspector (wrangler's proxy). */
-  learner?: { workerdPid: number; inspectorUrl: string };
+  /** With `learnerProcess`: the learner host's inspector (its wrangler's proxy). */
+  learner?: { inspectorUrl: string };
   output(): string;
   stop(): Promise<void>;
 }
@@ -246,7 +246,7 @@ export async function startWorker(
     workerdPid: worker.workerdPid,
     inspectorUrl: worker.inspectorUrl,
     proxyInspectorUrl: worker.proxyInspectorUrl,
-    ...(host ? { learner: { workerdPid: host.workerdPid, inspectorUrl: host.proxyInspectorUrl } } : {}),
+    ...(host ? { learner: { inspectorUrl: host.proxyInspectorUrl } } : {}),
     output: () => `${host ? `${host.output()}\n` : ''}${worker.output()}`,
     stop: async () => {
       await worker.stop();
@@ -255,14 +255,7 @@ export async function startWorker(
   };
 }
 
-interface Launched {
-  url: string;
-  workerdPid: number;
-  inspectorUrl: string;
-  proxyInspectorUrl: string;
-  output(): string;
-  stop(): Promise<void>;
-}
+type Launched = Omit<RunningWorker, 'learner'>;
 
 /** One `wrangler dev` of `configFile`, up once its Worker answers the bench's bare route. */
 async function launch(

@@ -39,38 +39,17 @@ export interface ShownSet {
 }
 
 /** How often the learner has been shown each question id in earlier attempts (absent: never). */
-export type SeenCounts = ShownSet & Pick<ReadonlyMap<string, number>, 'get' | 'size'>;
+export type SeenCounts = ReadonlyMap<string, number>;
 
 /**
- * The counts of the learner object's list of shown question ids (one per line, once per attempt
- * that showed it). A draw asks "seen?" of a few dozen ids and counts only once a domain runs out
- * of unseen ones, so the counting waits until then.
+ * How often each question id was shown, from the learner object's list (one id per line, once per
+ * attempt that showed it): what a draw needs once a domain has run out of unseen questions.
  */
-export class ShownQuestions implements SeenCounts {
-  readonly #lines: string[];
-  readonly #ids: Set<string>;
-  #counts: Map<string, number> | undefined;
-
-  constructor(lines: string) {
-    this.#lines = lines === '' ? [] : lines.split('\n');
-    this.#ids = new Set(this.#lines);
-  }
-
-  get size(): number {
-    return this.#ids.size;
-  }
-
-  has(id: string): boolean {
-    return this.#ids.has(id);
-  }
-
-  get(id: string): number | undefined {
-    if (!this.#counts) {
-      this.#counts = new Map();
-      for (const line of this.#lines) this.#counts.set(line, (this.#counts.get(line) ?? 0) + 1);
-    }
-    return this.#counts.get(id);
-  }
+export function shownCounts(lines: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (lines === '') return counts;
+  for (const id of lines.split('\n')) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return counts;
 }
 
 /**

@@ -17,7 +17,7 @@ import type { StoredAttempt } from '../learner/stored.js';
 import type { AttemptState } from '../schemas/attempts.js';
 import { hashToken, newToken } from '../security.js';
 import { shuffleOptions } from './option-order.js';
-import { type DrawnQuestion, drawStratified, drawUnseen, ShownQuestions, type Stratum } from './sampler.js';
+import { type DrawnQuestion, drawStratified, drawUnseen, type Stratum, shownCounts } from './sampler.js';
 import { attemptState } from './view.js';
 
 export interface StartInput {
@@ -87,8 +87,8 @@ async function returningDraw(
   const filter = new SeenFilter(await learner.seenFilter(examId));
   const unseen = drawUnseen(wanted, strata, seededRandom(seed), filter);
   if (unseen) return unseen;
-  const shown = new ShownQuestions(await learner.seenQuestions(examId));
-  return drawStratified(wanted, strata, seededRandom(seed), shown);
+  const counts = shownCounts(await learner.seenQuestions(examId));
+  return drawStratified(wanted, strata, seededRandom(seed), counts);
 }
 
 /**
