@@ -46,6 +46,18 @@ async function answerCorrectly(page: Page): Promise<{ id: string; chosen: string
   return { id: q.id, chosen: [...key].sort() };
 }
 
+/** The attempt's API reads the page sends (GET of the attempt and of its report), counted. */
+function countAttemptReads(page: Page): () => { attempt: number; report: number } {
+  const reads = { attempt: 0, report: 0 };
+  page.on('request', (r) => {
+    if (r.method() !== 'GET') return;
+    const path = new URL(r.url()).pathname;
+    if (/^\/api\/v1\/attempts\/[^/]+$/.test(path)) reads.attempt++;
+    if (/^\/api\/v1\/attempts\/[^/]+\/report$/.test(path)) reads.report++;
+  });
+  return () => ({ ...reads });
+}
+
 async function waitSaved(page: Page) {
   await poll(() => page.locator('.save-state').textContent()).toBe('All answers saved');
 }
@@ -203,9 +215,12 @@ describe('practice exam', () => {
       await dialog.waitFor();
       expect(await dialog.textContent()).toContain('1 question is unanswered');
       await screenshot(page, 'attempt-confirm-desktop', { fullPage: false });
+      const reads = countAttemptReads(page);
       await dialog.getByRole('button', { name: 'Submit anyway' }).click();
       await page.waitForURL(`${attemptUrl}/results`);
       await page.locator('.review-item').first().waitFor();
+      // The submit's response is the report: the results page shows it without asking again.
+      expect(reads()).toEqual({ attempt: 0, report: 0 });
       await screenshot(page, 'results-desktop');
       expect(await a11yProblems(page)).toEqual([]);
       expect(await axeViolations(page)).toEqual([]);
@@ -249,6 +264,12 @@ describe('practice exam', () => {
       // Wrong or unanswered questions are marked for review; every row starts collapsed.
       expect(await page.locator('.review-item.bad').count()).toBe(5 - expectedCorrect);
       expect(await page.locator('.review-item details[open]').count()).toBe(0);
+      // A reload reads the attempt and its report from the server: the same results.
+      await page.reload();
+      await page.locator('.review-item').first().waitFor();
+      expect(reads()).toEqual({ attempt: 1, report: 1 });
+      expect(await page.getByTestId('score-correct').textContent()).toBe(String(expectedCorrect));
+      expect(await page.locator('.review-item').count()).toBe(5);
 
       // "Study next" links go to guide sections that exist.
       const study = page.locator('.results-grid .panel a').first();

@@ -52,9 +52,12 @@ function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
-/** Does `token` hash to `storedHashHex`? Compares the two sha256 digests in constant time. */
-export async function tokenMatches(token: string, storedHashHex: string): Promise<boolean> {
-  return timingSafeEqual(await sha256(token), fromHex(storedHashHex));
+/**
+ * Is `tokenHash` (a presented token's `hashToken`, computed once per request: the learner's
+ * object is asked by it) the stored digest? Compares the two sha256 digests in constant time.
+ */
+export function tokenHashMatches(tokenHash: string, storedHashHex: string): boolean {
+  return timingSafeEqual(fromHex(tokenHash), fromHex(storedHashHex));
 }
 
 /** Compares two secrets in constant time (hashing first makes the lengths equal). */

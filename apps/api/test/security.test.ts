@@ -11,7 +11,7 @@ import { decodeForm } from '../src/learner/codec.js';
 import learnerSource from '../src/learner/durable-object.ts?raw';
 import attemptsSource from '../src/routes/attempts.ts?raw';
 import statsSource from '../src/routes/stats.ts?raw';
-import { hashToken, secretMatches, tokenMatches } from '../src/security.js';
+import { hashToken, secretMatches, tokenHashMatches } from '../src/security.js';
 import securitySource from '../src/security.ts?raw';
 import { TEST_ADMIN_TOKEN } from './constants.js';
 import { ASSOCIATE, api, fixtureApi, PRO, type Sent, start } from './helpers.js';
@@ -85,18 +85,20 @@ describe('tokens are compared in constant time', () => {
     expect(typeof subtle.timingSafeEqual).toBe('function');
   });
 
-  it('tokenMatches: right token, wrong token, wrong-length token and malformed stored hashes', async () => {
+  it('tokenHashMatches: right token, wrong token, wrong-length token and malformed stored hashes', async () => {
     const token = 'a'.repeat(43);
     const stored = await hashToken(token);
     expect(stored).toBe(await sha256Hex(token));
-    expect(await tokenMatches(token, stored)).toBe(true);
-    expect(await tokenMatches(`${token}x`, stored)).toBe(false);
-    expect(await tokenMatches(token.slice(0, -1), stored)).toBe(false);
-    expect(await tokenMatches('', stored)).toBe(false);
-    expect(await tokenMatches('x'.repeat(10_000), stored)).toBe(false);
+    const matches = async (presented: string, storedHex = stored) =>
+      tokenHashMatches(await hashToken(presented), storedHex);
+    expect(await matches(token)).toBe(true);
+    expect(await matches(`${token}x`)).toBe(false);
+    expect(await matches(token.slice(0, -1))).toBe(false);
+    expect(await matches('')).toBe(false);
+    expect(await matches('x'.repeat(10_000))).toBe(false);
     // A stored value of another length never matches (and never throws).
     for (const odd of ['', stored.slice(0, 62), `${stored}00`, 'zz'.repeat(32)]) {
-      expect(await tokenMatches(token, odd)).toBe(false);
+      expect(await matches(token, odd)).toBe(false);
     }
   });
 
@@ -113,9 +115,9 @@ describe('tokens are compared in constant time', () => {
     const spy = vi.spyOn(subtle, 'timingSafeEqual');
     const token = 'b'.repeat(43);
     const stored = await hashToken(token);
-    await tokenMatches(token, stored);
-    await tokenMatches('short', stored);
-    await tokenMatches('x'.repeat(5_000), stored);
+    tokenHashMatches(await hashToken(token), stored);
+    tokenHashMatches(await hashToken('short'), stored);
+    tokenHashMatches(await hashToken('x'.repeat(5_000)), stored);
     await secretMatches('short', TEST_ADMIN_TOKEN);
     await secretMatches('x'.repeat(5_000), TEST_ADMIN_TOKEN);
     await secretMatches(TEST_ADMIN_TOKEN, TEST_ADMIN_TOKEN);
@@ -140,10 +142,12 @@ describe('tokens are compared in constant time', () => {
   it('code-level: the compare helper uses timingSafeEqual; routes never compare secrets with ==', () => {
     // The helper: hashes to fixed-length digests and calls crypto.subtle.timingSafeEqual.
     expect(securitySource).toMatch(/subtle\.timingSafeEqual\(/);
-    expect(securitySource).toMatch(/tokenMatches[\s\S]*timingSafeEqual\(await sha256\(token\)/);
+    expect(securitySource).toMatch(
+      /tokenHashMatches[\s\S]*timingSafeEqual\(fromHex\(tokenHash\), fromHex\(storedHashHex\)\)/,
+    );
     expect(securitySource).toMatch(/secretMatches[\s\S]*sha256\(presented\), sha256\(expected\)/);
     // The routes go through the helpers and never compare a token or secret directly.
-    expect(attemptsSource).toMatch(/tokenMatches\(/);
+    expect(attemptsSource).toMatch(/tokenHashMatches\(tokenHash, attempt\.tokenHash\)/);
     expect(statsSource).toMatch(/secretMatches\(/);
     const direct =
       /(token|secret|ADMIN_TOKEN|token_hash|expected)\w*\s*[!=]==?|[!=]==?\s*\w*(token|secret|ADMIN_TOKEN|token_hash)\b/i;

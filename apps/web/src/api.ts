@@ -106,6 +106,65 @@ function toCheckResult(r: {
   };
 }
 
+type ReportBody = Awaited<ReturnType<typeof fetchReport>>;
+const fetchReport = (id: string, token: string) =>
+  ok(() => v1.attempts[':id'].report.$get({ param: { id } }, auth(token)));
+
+function toReportView(r: ReportBody): ReportView {
+  return {
+    attemptId: r.attemptId,
+    examId: r.examId,
+    examTitle: r.examTitle,
+    mode: r.mode,
+    percent: r.score.percent,
+    correct: r.score.correct,
+    points: r.score.points,
+    total: r.score.total,
+    passed: r.score.passed,
+    passingScore: r.score.passingScore,
+    overtime: r.overtime,
+    scoringRule: r.scoring.rule,
+    submittedAt: r.submittedAt,
+    domains: r.domains.map((d) => ({
+      id: d.domainId,
+      name: d.name,
+      correct: d.correct,
+      points: d.points,
+      total: d.total,
+      percent: d.percent,
+    })),
+    questions: [...r.questions]
+      .sort((x, y) => x.position - y.position)
+      .map((q) => ({
+        question: {
+          id: q.questionId,
+          type: q.type,
+          selectCount: q.selectCount,
+          stemHtml: q.stemHtml,
+          options: q.options,
+        },
+        domain: q.domain,
+        answer: q.answer ?? [],
+        correctOptions: q.correctOptions,
+        correct: q.correct,
+        credit: q.credit,
+        flagged: q.flagged,
+        secondsSpent: q.secondsSpent,
+        explanationHtml: q.explanationHtml ?? undefined,
+        rationales: q.rationales,
+      })),
+    studyNext: r.weakestDomains.map((w) => ({
+      domain: w.domainId,
+      name: w.name,
+      percent: w.percent,
+      belowPassing: w.belowPassing,
+      topics: w.topics,
+      href: w.studyLink,
+      guideTitle: w.guide?.title ?? null,
+    })),
+  };
+}
+
 let guideIndex: Promise<GuideSummary[]> | undefined;
 
 export const api = {
@@ -175,62 +234,11 @@ export const api = {
       v1.attempts[':id'].answers[':questionId'].$put({ param: { id, questionId }, json: body }, auth(token)),
     );
   },
-  async submit(id: string, token: string): Promise<void> {
-    await send(() => v1.attempts[':id'].submit.$post({ param: { id } }, auth(token)));
+  /** Grades the attempt; the response is its report (the results page opened next shows it). */
+  async submit(id: string, token: string): Promise<ReportView> {
+    return toReportView(await ok(() => v1.attempts[':id'].submit.$post({ param: { id } }, auth(token))));
   },
   async report(id: string, token: string): Promise<ReportView> {
-    const r = await ok(() => v1.attempts[':id'].report.$get({ param: { id } }, auth(token)));
-    return {
-      attemptId: r.attemptId,
-      examId: r.examId,
-      examTitle: r.examTitle,
-      mode: r.mode,
-      percent: r.score.percent,
-      correct: r.score.correct,
-      points: r.score.points,
-      total: r.score.total,
-      passed: r.score.passed,
-      passingScore: r.score.passingScore,
-      overtime: r.overtime,
-      scoringRule: r.scoring.rule,
-      submittedAt: r.submittedAt,
-      domains: r.domains.map((d) => ({
-        id: d.domainId,
-        name: d.name,
-        correct: d.correct,
-        points: d.points,
-        total: d.total,
-        percent: d.percent,
-      })),
-      questions: [...r.questions]
-        .sort((x, y) => x.position - y.position)
-        .map((q) => ({
-          question: {
-            id: q.questionId,
-            type: q.type,
-            selectCount: q.selectCount,
-            stemHtml: q.stemHtml,
-            options: q.options,
-          },
-          domain: q.domain,
-          answer: q.answer ?? [],
-          correctOptions: q.correctOptions,
-          correct: q.correct,
-          credit: q.credit,
-          flagged: q.flagged,
-          secondsSpent: q.secondsSpent,
-          explanationHtml: q.explanationHtml ?? undefined,
-          rationales: q.rationales,
-        })),
-      studyNext: r.weakestDomains.map((w) => ({
-        domain: w.domainId,
-        name: w.name,
-        percent: w.percent,
-        belowPassing: w.belowPassing,
-        topics: w.topics,
-        href: w.studyLink,
-        guideTitle: w.guide?.title ?? null,
-      })),
-    };
+    return toReportView(await fetchReport(id, token));
   },
 };

@@ -8,7 +8,7 @@
  *
  * Token checks: writes are guarded by the attempt's token digest (string equality of two sha256
  * digests: timing there reveals nothing usable); the Worker then checks the token in constant time
- * on the row it gets back before it answers (security.ts `tokenMatches`).
+ * on the row it gets back before it answers (security.ts `tokenHashMatches`).
  *
  * Retention: an alarm at the earliest `expires_at` deletes unsubmitted attempts that have expired
  * (policy.ts ABANDONED_TTL_MS) and re-arms for the next one. Submitted attempts and review cards

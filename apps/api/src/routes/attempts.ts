@@ -24,7 +24,7 @@ import {
 } from '../schemas/attempts.js';
 import { ExamIdParam } from '../schemas/content.js';
 import { ScoreReport } from '../schemas/report.js';
-import { bearer, hashToken, tokenMatches } from '../security.js';
+import { bearer, hashToken, tokenHashMatches } from '../security.js';
 import { json, router } from './openapi.js';
 
 const auth = [{ attemptToken: [] }];
@@ -135,7 +135,7 @@ async function authorize<A extends { tokenHash: string }, T extends { attempt: A
     const { attempt } = result;
     if (!attempt) throw new ApiError('attempt_not_found', `There is no attempt '${id}'.`);
     loaded = { ...result, attempt, tokenHash };
-    return tokenMatches(token, attempt.tokenHash);
+    return tokenHashMatches(tokenHash, attempt.tokenHash);
   }, 'This token does not belong to this attempt.');
   await attemptToken(c, async () => {});
   // bearer-auth returns only when verifyToken accepted the token, which set `loaded`.

@@ -4,42 +4,49 @@ import { api } from '../api';
 import { AsyncPage } from '../components/AsyncPage';
 import { ScoreBars } from '../components/Bars';
 import { useAsync, useTitle } from '../hooks';
-import type { AttemptView, ReportView } from '../model';
+import type { ReportView } from '../model';
 import { matches, NO_FILTER, type ReviewFilter } from '../results/filters';
 import { isMissed } from '../results/outcome';
 import { rowId } from '../results/QuestionRow';
 import { ResultsGrid } from '../results/ResultsGrid';
 import { RetakeButton } from '../results/RetakeButton';
 import { ReviewSection } from '../results/ReviewSection';
+import { takeSubmittedReport } from '../results/submitted-report';
 import { markSubmitted, requireAttempt } from '../storage';
 import './ResultsPage.css';
 
-type Loaded = { attempt: AttemptView; report?: ReportView };
+/** A graded attempt's report, or the attempt still in progress. */
+type Loaded = { report: ReportView; title: string } | { report?: undefined; title: string };
 
 async function loadResults(attemptId: string): Promise<Loaded> {
   const creds = requireAttempt(attemptId);
+  // Opened by this tab's submit: its response was the report.
+  const submitted = takeSubmittedReport(attemptId);
+  if (submitted) return { report: submitted, title: submitted.examTitle };
   const attempt = await api.attempt(attemptId, creds.token);
-  if (attempt.status === 'in_progress') return { attempt };
+  if (attempt.status === 'in_progress') return { title: attempt.examTitle };
   // Past the deadline but never submitted (the tab was closed): submitting grades what was saved.
-  if (attempt.status === 'expired') await api.submit(attemptId, creds.token);
-  const report = await api.report(attemptId, creds.token);
+  const report =
+    attempt.status === 'expired'
+      ? await api.submit(attemptId, creds.token)
+      : await api.report(attemptId, creds.token);
   markSubmitted(attemptId);
-  return { attempt, report };
+  return { report, title: attempt.examTitle };
 }
 
 export function ResultsPage({ attemptId }: { attemptId: string }) {
   const data = useAsync(() => loadResults(attemptId), [attemptId]);
-  useTitle(data.status === 'ok' ? `Results · ${data.data.attempt.examTitle}` : 'Results');
+  useTitle(data.status === 'ok' ? `Results · ${data.data.title}` : 'Results');
   return (
     <AsyncPage state={data} loading="Loading your results…">
-      {({ attempt, report }) =>
+      {({ report }) =>
         report ? (
           <Report report={report} />
         ) : (
           <div class="wrap page">
             <h1>This attempt is still in progress</h1>
             <p>Results appear once you submit it.</p>
-            <a class="btn btn-primary" href={`/attempts/${attempt.id}`}>
+            <a class="btn btn-primary" href={`/attempts/${attemptId}`}>
               Return to the attempt
             </a>
           </div>
