@@ -146,9 +146,13 @@ describe('practice exam', () => {
       await screenshot(page, 'exam-desktop');
 
       await page.getByLabel('Number of questions').selectOption('5');
+      const startReads = countAttemptReads(page);
       await page.getByRole('button', { name: 'Start practice' }).click();
       await page.waitForURL(/\/attempts\/[A-Za-z0-9_-]{22}\.[0-9a-z]+$/);
       const attemptUrl = page.url();
+      // The start's response is the attempt: the runner (a new document) shows it without a read.
+      await page.locator('.q-card').waitFor();
+      expect(startReads()).toEqual({ attempt: 0, report: 0 });
       const given = new Map<string, string[]>();
 
       // Q1: answer and check it at once (immediate feedback in practice mode).
@@ -280,6 +284,56 @@ describe('practice exam', () => {
         await page.waitForURL(/\/guides\//);
         const hash = decodeURIComponent(new URL(page.url()).hash.slice(1));
         if (hash) await poll(() => page.locator(`[id="${hash}"]`).count()).toBe(1);
+      }
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+    SLOW,
+  );
+
+  test(
+    'a handed-over attempt is used only fresh and once: otherwise the runner reads the server',
+    async () => {
+      const { page, problems, context } = await newPage(session.browser, session.server.url);
+      await openExam(page, EXAM);
+      await page.getByLabel('Number of questions').selectOption('5');
+      await page.getByRole('button', { name: 'Start practice' }).click();
+      await page.waitForURL(/\/attempts\/[A-Za-z0-9_-]{22}\.[0-9a-z]+$/);
+      const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+      await answer(page, () => [0]);
+      await waitSaved(page);
+      const reads = countAttemptReads(page);
+      // What a handoff left behind would show if it were used: an attempt with nothing answered.
+      const leave = (entry: { id: string; ageMs: number }) =>
+        page.evaluate(({ id, ageMs }) => {
+          const value = {
+            id,
+            examId: 'x',
+            examTitle: 'Left behind',
+            mode: 'practice',
+            status: 'in_progress',
+            questions: [],
+            answers: {},
+            flags: {},
+            checked: {},
+            deadlineAt: null,
+          };
+          sessionStorage.setItem(
+            'examdown:handoff:started',
+            JSON.stringify({ id, at: Date.now() - ageMs, value }),
+          );
+        }, entry);
+      for (const [n, entry] of [
+        [1, { id, ageMs: 61_000 }], // this attempt's, but older than a minute
+        [2, { id: `${id.slice(0, -1)}x`, ageMs: 0 }], // fresh, another attempt's
+      ] as const) {
+        await leave(entry);
+        await page.reload();
+        await poll(() => page.getByRole('button', { name: 'Question 1, answered' }).count()).toBe(1);
+        expect(await page.title()).not.toContain('Left behind');
+        expect(reads().attempt).toBe(n);
+        // Read once, then gone.
+        expect(await page.evaluate(() => sessionStorage.getItem('examdown:handoff:started'))).toBeNull();
       }
       expect(problems).toEqual([]);
       await context.close();

@@ -1,7 +1,9 @@
 /**
  * What every way of starting an attempt does next (a start, a retake, a review): keep the
- * attempt's credentials in this browser, and give the runner's path.
+ * attempt's credentials in this browser, hand the started attempt to the runner, and give the
+ * runner's path.
  */
+import { startedAttempt } from '../handoff';
 import type { AttemptView } from '../model';
 import { saveAttempt } from '../storage';
 
@@ -15,5 +17,7 @@ export function rememberStarted({ token, attempt }: { token: string; attempt: At
     startedAt: new Date().toISOString(),
     deadline: attempt.deadlineAt === null ? null : new Date(attempt.deadlineAt).toISOString(),
   });
+  // The runner shows the started attempt without reading it back.
+  startedAttempt.keep(attempt.id, attempt);
   return `/attempts/${attempt.id}`;
 }

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
 import { ApiError, api } from '../api';
+import { submittedReport } from '../handoff';
 import { toApiError } from '../hooks';
-import { keepSubmittedReport } from '../results/submitted-report';
 import type { Autosave } from './useAutosave';
 
 /** A submit the learner asked for, or one forced by the deadline (which must not give up). */
@@ -48,7 +48,7 @@ export function useSubmit(
       await autosave.flush();
       if (autosave.hasUnsaved() && reason === 'submit') return fail(new ApiError(0, 'unsaved', ''));
       try {
-        keepSubmittedReport(await api.submit(attemptId, token));
+        submittedReport.keep(attemptId, await api.submit(attemptId, token));
         latest.current.events.onSubmitted(reason === 'deadline' ? '?timeout=1' : '');
       } catch (e) {
         const err = toApiError(e);

@@ -14,6 +14,7 @@ import { AsyncPage } from '../components/AsyncPage';
 import { QuestionView } from '../components/QuestionView';
 import { CheckableQuestion } from '../components/TryIt';
 import { describeError } from '../components/ui';
+import { startedAttempt } from '../handoff';
 import { useAsync, useTitle } from '../hooks';
 import type { AttemptView, CheckResult } from '../model';
 import { getAttempt, requireAttempt, type StoredAttempt, saveAttempt } from '../storage';
@@ -24,7 +25,7 @@ export function AttemptPage({ attemptId }: { attemptId: string }) {
   const showResults = useShowResults(attemptId);
   const load = useAsync(async () => {
     const creds = requireAttempt(attemptId);
-    const attempt = await api.attempt(attemptId, creds.token);
+    const attempt = startedAttempt.take(attemptId) ?? (await api.attempt(attemptId, creds.token));
     // Already submitted (in another tab, or by the deadline): the results are the page to show.
     if (attempt.status === 'submitted') {
       showResults();

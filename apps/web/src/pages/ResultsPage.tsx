@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { AsyncPage } from '../components/AsyncPage';
 import { ScoreBars } from '../components/Bars';
+import { submittedReport } from '../handoff';
 import { useAsync, useTitle } from '../hooks';
 import type { ReportView } from '../model';
 import { matches, NO_FILTER, type ReviewFilter } from '../results/filters';
@@ -11,7 +12,6 @@ import { rowId } from '../results/QuestionRow';
 import { ResultsGrid } from '../results/ResultsGrid';
 import { RetakeButton } from '../results/RetakeButton';
 import { ReviewSection } from '../results/ReviewSection';
-import { takeSubmittedReport } from '../results/submitted-report';
 import { markSubmitted, requireAttempt } from '../storage';
 import './ResultsPage.css';
 
@@ -21,7 +21,7 @@ type Loaded = { report: ReportView; title: string } | { report?: undefined; titl
 async function loadResults(attemptId: string): Promise<Loaded> {
   const creds = requireAttempt(attemptId);
   // Opened by this tab's submit: its response was the report.
-  const submitted = takeSubmittedReport(attemptId);
+  const submitted = submittedReport.take(attemptId);
   if (submitted) return { report: submitted, title: submitted.examTitle };
   const attempt = await api.attempt(attemptId, creds.token);
   if (attempt.status === 'in_progress') return { title: attempt.examTitle };
