@@ -165,6 +165,17 @@ export async function measureCpu(
       awake(schedAttempts),
     )
   ).perRequest;
+  // The reads of a submitted attempt, as its results page and a reload do: the attempt (60
+  // questions with answers) and its report (rebuilt from the grade each time).
+  log(`CPU: the attempt and its report, read after the submit (${k} per pass) …`);
+  profiled.attempt = await profile(k, (i) => api.getAttempt(profiledAttempts[i] as Attempt));
+  profiled.report = await profile(k, (i) => api.report(profiledAttempts[i] as Attempt));
+  sched.attempt = (
+    await schedstatRequests(workerdPid, k, (i) => api.getAttempt(schedAttempts[i] as Attempt))
+  ).perRequest;
+  sched.report = (
+    await schedstatRequests(workerdPid, k, (i) => api.report(schedAttempts[i] as Attempt))
+  ).perRequest;
 
   const heap = await inspector.send<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage');
   const heapMiB = { used: round(heap.usedSize / 2 ** 20, 1), total: round(heap.totalSize / 2 ** 20, 1) };

@@ -9,7 +9,7 @@ import { yes } from '../util.ts';
 import type { CpuPasses } from './cpu-passes.ts';
 import type { Designs } from './designs.ts';
 import type { LoadResults } from './load-pass.ts';
-import { LABELS, type RouteName } from './routes.ts';
+import { LABELS, ROUTES, type RouteName } from './routes.ts';
 
 const FREE_PLAN_GZIP_KIB = 3 * 1024;
 
@@ -75,7 +75,7 @@ export function report(
   );
 
   const bareSched = median(r.sched.bare);
-  const routes = (['bare', 'exam', 'start', 'save', 'submit'] as RouteName[]).map((name) => {
+  const routes = ROUTES.map((name) => {
     const p = r.profiled[name];
     const s = r.sched[name];
     return {
@@ -262,12 +262,17 @@ export function report(
     rows,
   );
 
+  // Every route, and the start of returning learners as well as new ones.
+  const medians = [
+    ...routes.filter((x) => x.route !== 'bare').map((x) => x.isolateCpuMs.median),
+    startReturning.worker.median,
+  ];
   const targets = {
-    cpuMedianUnder2ms: routes.filter((x) => x.route !== 'bare').every((x) => x.isolateCpuMs.median < 2),
-    cpuMedianUnder2msCalibrated: routes
-      .filter((x) => x.route !== 'bare')
-      .every((x) => x.isolateCpuMs.medianCalibrated < 2),
-    cpuP99Under10ms: routes.every((x) => x.isolateCpuMs.p99 < 10),
+    cpuMedianUnder2ms: medians.every((ms) => ms < 2),
+    cpuMedianUnder2msCalibrated: medians.every((ms) => ms * r.profilerFactor < 2),
+    cpuP99Under10ms: [...routes.map((x) => x.isolateCpuMs.p99), startReturning.worker.p99].every(
+      (ms) => ms < 10,
+    ),
     /** The learner object's own CPU per call (null: it ran in the Worker's isolate). */
     learnerMedianUnder2ms: routes.some((x) => x.learnerCpuMs)
       ? routes.every((x) => (x.learnerCpuMs?.median ?? 0) < 2)

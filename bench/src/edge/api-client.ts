@@ -97,6 +97,15 @@ export function apiClient(base: string) {
         200,
         'attempt',
       )),
+    /** The score report of a submitted attempt (rebuilt on every read). */
+    report: async (a: Attempt) =>
+      void (await expect(
+        await fetch(`${base}/api/v1/attempts/${a.id}/report`, {
+          headers: { Authorization: `Bearer ${a.token}` },
+        }),
+        200,
+        'report',
+      )),
     /** Every question and key of the exam into the isolate's cache (a bench-only route). */
     warm: async (examId: string) =>
       void (await expect(await fetch(`${base}/api/__bench/warm?exam=${examId}`), 200, 'warm')),
