@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { correctOptions } from '../support/answer-keys';
 import { axeViolations } from './axe';
 import { focusVisible, newPage, PHONE, screenshot, tabTo } from './browser';
-import { currentQuestion, openExam } from './runner';
+import { currentQuestion, openExam, startPractice } from './runner';
 import { browserSession } from './session';
 
 const EXAM = 'databricks-ml-professional';
@@ -227,9 +227,7 @@ describe('practice feedback in the grid', () => {
     async () => {
       const { page, problems, context } = await newPage(session.browser, session.server.url);
       await openExam(page, EXAM);
-      await page.getByLabel('Number of questions').selectOption('5');
-      await page.getByRole('button', { name: 'Start practice' }).click();
-      await page.waitForURL(ATTEMPT_URL);
+      await startPractice(page, 5);
       const tally = page.getByTestId('practice-tally');
       expect(await tally.textContent()).toBe('0 of 5 checked · 0 correct');
 

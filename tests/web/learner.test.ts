@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { correctOptions } from '../support/answer-keys';
 import { axeViolations } from './axe';
 import { a11yProblems, focusVisible, horizontalOverflow, newPage, PHONE, screenshot, tabTo } from './browser';
-import { currentQuestion, openExam, openGuide } from './runner';
+import { currentQuestion, openExam, openGuide, startPractice } from './runner';
 import { browserSession } from './session';
 
 const EXAM = 'databricks-ml-professional';
@@ -145,13 +145,10 @@ describe('practice exam', () => {
       expect(await page.locator('.blueprint tbody tr').count()).toBe(3);
       await screenshot(page, 'exam-desktop');
 
-      await page.getByLabel('Number of questions').selectOption('5');
       const startReads = countAttemptReads(page);
-      await page.getByRole('button', { name: 'Start practice' }).click();
-      await page.waitForURL(/\/attempts\/[A-Za-z0-9_-]{22}\.[0-9a-z]+$/);
+      await startPractice(page, 5);
       const attemptUrl = page.url();
       // The start's response is the attempt: the runner (a new document) shows it without a read.
-      await page.locator('.q-card').waitFor();
       expect(startReads()).toEqual({ attempt: 0, report: 0 });
       const given = new Map<string, string[]>();
 
@@ -296,10 +293,7 @@ describe('practice exam', () => {
     async () => {
       const { page, problems, context } = await newPage(session.browser, session.server.url);
       await openExam(page, EXAM);
-      await page.getByLabel('Number of questions').selectOption('5');
-      await page.getByRole('button', { name: 'Start practice' }).click();
-      await page.waitForURL(/\/attempts\/[A-Za-z0-9_-]{22}\.[0-9a-z]+$/);
-      const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+      const id = await startPractice(page, 5);
       await answer(page, () => [0]);
       await waitSaved(page);
       const reads = countAttemptReads(page);
@@ -497,10 +491,7 @@ describe('phone width (375 × 812)', () => {
       await openExam(page, EXAM);
       await page.locator('.blueprint').waitFor();
       await check('exam');
-      await page.getByLabel('Number of questions').selectOption('5');
-      await page.getByRole('button', { name: 'Start practice' }).click();
-      await page.waitForURL(/\/attempts\//);
-      await page.locator('.q-card').waitFor();
+      await startPractice(page, 5);
       await check('attempt');
       for (let i = 0; i < 5; i++) {
         await answer(page, () => [0, 1]);
@@ -593,10 +584,7 @@ describe('empty, error and not-found states', () => {
     async () => {
       const { page, problems, context } = await newPage(session.browser, session.server.url);
       await openExam(page, EXAM);
-      await page.getByLabel('Number of questions').selectOption('5');
-      await page.getByRole('button', { name: 'Start practice' }).click();
-      await page.waitForURL(/\/attempts\/[A-Za-z0-9_-]{22}\.[0-9a-z]+$/);
-      await page.locator('.q-card').waitFor();
+      await startPractice(page, 5);
 
       await page.route('**/api/v1/attempts/*/answers/*', (route) => route.abort('internetdisconnected'));
       const a = await answer(page, () => [0, 1]);

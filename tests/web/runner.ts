@@ -19,6 +19,21 @@ export async function openExam(page: Page, examId: string): Promise<void> {
   await page.locator('.exam-side[data-hydrated]').first().waitFor();
 }
 
+/** The runner's URL: an attempt id (learner id, dot, local number), maybe the open question. */
+const RUNNER_URL = /\/attempts\/[A-Za-z0-9_-]{22}\.[0-9a-z]+(\?q=\d+)?$/;
+
+/**
+ * Starts a practice session of `count` questions from an open exam page; resolves with the
+ * attempt's id once the runner shows its first question.
+ */
+export async function startPractice(page: Page, count: number): Promise<string> {
+  await page.getByLabel('Number of questions').selectOption(String(count));
+  await page.getByRole('button', { name: 'Start practice' }).click();
+  await page.waitForURL(RUNNER_URL);
+  await page.locator('.q-card').waitFor();
+  return new URL(page.url()).pathname.split('/').pop() ?? '';
+}
+
 /** Opens a guide and waits until its try-it questions are hydrated (their buttons work). */
 export async function openGuide(page: Page, slug: string): Promise<void> {
   await page.goto(`/guides/${slug}`);
