@@ -46,6 +46,15 @@ export async function newPage(
   return { context, page, problems };
 }
 
+/** Counts the requests the page sends with `method` to a path that `path` matches. */
+export function countRequests(page: Page, method: string, path: RegExp): () => number {
+  let n = 0;
+  page.on('request', (r) => {
+    if (r.method() === method && path.test(new URL(r.url()).pathname)) n++;
+  });
+  return () => n;
+}
+
 /** Full-page screenshot, or just the viewport (long guides would make megapixel images). */
 export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });

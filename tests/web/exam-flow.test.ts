@@ -8,15 +8,14 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { correctOptions } from '../support/answer-keys';
 import { axeViolations } from './axe';
-import { focusVisible, newPage, PHONE, screenshot, tabTo } from './browser';
-import { currentQuestion, openExam, startPractice } from './runner';
+import { countRequests, focusVisible, newPage, PHONE, screenshot, tabTo } from './browser';
+import { currentQuestion, openExam, RUNNER_URL, startPractice } from './runner';
 import { browserSession } from './session';
 
 const EXAM = 'databricks-ml-professional';
 const SLOW = 180_000;
 /** Tab presses allowed from a question's heading to "Submit exam" (the grid used to take 60). */
 const TAB_BUDGET = 15;
-const ATTEMPT_URL = /\/attempts\/[A-Za-z0-9_-]{22}\.[0-9a-z]+(\?q=\d+)?$/;
 const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 20_000 });
 
 const session = browserSession();
@@ -54,21 +53,12 @@ const examFacts = (page: Page) =>
     return (await r.json()) as { questionCount: number; durationMinutes: number; passingScore: number };
   }, EXAM);
 
-/** Counts the attempt starts the page sends. */
-function countStarts(page: Page): () => number {
-  let n = 0;
-  page.on('request', (r) => {
-    if (r.method() === 'POST' && /\/api\/v1\/exams\/[^/]+\/attempts$/.test(new URL(r.url()).pathname)) n++;
-  });
-  return () => n;
-}
-
 describe('start screen', () => {
   test(
     'Start timed exam shows the rules; Cancel and Escape start nothing; Begin exam starts it',
     async () => {
       const { page, problems, context } = await newPage(session.browser, session.server.url);
-      const starts = countStarts(page);
+      const starts = countRequests(page, 'POST', /\/api\/v1\/exams\/[^/]+\/attempts$/);
       await openExam(page, EXAM);
       await page.locator('.blueprint').waitFor();
       const exam = await examFacts(page);
@@ -108,7 +98,7 @@ describe('start screen', () => {
       // Begin exam starts the attempt (one start) and opens the runner with the clock running.
       await startButton.click();
       await dialog.getByRole('button', { name: 'Begin exam' }).click();
-      await page.waitForURL(ATTEMPT_URL);
+      await page.waitForURL(RUNNER_URL);
       await page.locator('.q-card').waitFor();
       expect(starts()).toBe(1);
       await page.locator('.timer-value').waitFor();
@@ -135,7 +125,7 @@ describe('keyboard only', () => {
       await page.keyboard.press('Tab');
       expect(await focused(page)).toBe('Begin exam');
       await page.keyboard.press('Enter');
-      await page.waitForURL(ATTEMPT_URL);
+      await page.waitForURL(RUNNER_URL);
 
       // Question 1: Tab into the options, Space to choose (Tab and Space again for "choose N").
       const q1 = await currentQuestion(page);
@@ -292,7 +282,7 @@ describe('phone width (375 × 812)', () => {
 
       await page.getByLabel('Number of questions').selectOption('5');
       await page.getByRole('button', { name: 'Start practice' }).click();
-      await page.waitForURL(ATTEMPT_URL);
+      await page.waitForURL(RUNNER_URL);
       await answer(page, true);
       await page.getByRole('button', { name: 'Check answer' }).click();
       await page.locator('.q-card .verdict').waitFor();

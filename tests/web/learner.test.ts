@@ -7,7 +7,16 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { correctOptions } from '../support/answer-keys';
 import { axeViolations } from './axe';
-import { a11yProblems, focusVisible, horizontalOverflow, newPage, PHONE, screenshot, tabTo } from './browser';
+import {
+  a11yProblems,
+  countRequests,
+  focusVisible,
+  horizontalOverflow,
+  newPage,
+  PHONE,
+  screenshot,
+  tabTo,
+} from './browser';
 import { currentQuestion, openExam, openGuide, startPractice } from './runner';
 import { browserSession } from './session';
 
@@ -48,14 +57,9 @@ async function answerCorrectly(page: Page): Promise<{ id: string; chosen: string
 
 /** The attempt's API reads the page sends (GET of the attempt and of its report), counted. */
 function countAttemptReads(page: Page): () => { attempt: number; report: number } {
-  const reads = { attempt: 0, report: 0 };
-  page.on('request', (r) => {
-    if (r.method() !== 'GET') return;
-    const path = new URL(r.url()).pathname;
-    if (/^\/api\/v1\/attempts\/[^/]+$/.test(path)) reads.attempt++;
-    if (/^\/api\/v1\/attempts\/[^/]+\/report$/.test(path)) reads.report++;
-  });
-  return () => ({ ...reads });
+  const attempt = countRequests(page, 'GET', /^\/api\/v1\/attempts\/[^/]+$/);
+  const report = countRequests(page, 'GET', /^\/api\/v1\/attempts\/[^/]+\/report$/);
+  return () => ({ attempt: attempt(), report: report() });
 }
 
 async function waitSaved(page: Page) {

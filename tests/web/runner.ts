@@ -20,7 +20,7 @@ export async function openExam(page: Page, examId: string): Promise<void> {
 }
 
 /** The runner's URL: an attempt id (learner id, dot, local number), maybe the open question. */
-const RUNNER_URL = /\/attempts\/[A-Za-z0-9_-]{22}\.[0-9a-z]+(\?q=\d+)?$/;
+export const RUNNER_URL = /\/attempts\/[A-Za-z0-9_-]{22}\.[0-9a-z]+(\?q=\d+)?$/;
 
 /**
  * Starts a practice session of `count` questions from an open exam page; resolves with the
